@@ -1,0 +1,64 @@
+import { Core, type Logger } from './core.js';
+import { easemobRateBudgets, type RateBudgets } from './rate-budget.js';
+import { blocksResource, contactsResource } from './resources/contacts.js';
+import { chatHistoryResource, messagesResource } from './resources/messages.js';
+import { presenceResourceFor } from './resources/presence.js';
+import { offlineResource, statusResource } from './resources/status.js';
+import { tokensResource } from './resources/tokens.js';
+import { usersResource } from './resources/users.js';
+import { defaultRetryOptions, type RetryOptions } from './retry.js';
+import type { TokenCacheOptions } from './token.js';
+
+export interface EasemobClientOptions {
+  /** e.g. `https://a1.easemob.com` (seed 004 lists the regional hosts). */
+  baseUrl: string;
+  orgName: string;
+  appName: string;
+  clientId: string;
+  clientSecret: string;
+  /** Per request, connect to last byte. Default 10 s. */
+  timeoutMs?: number;
+  /** Keep-alive connections to Easemob at most. Default 32. */
+  maxConnections?: number;
+  retry?: Partial<RetryOptions>;
+  /** Documented Easemob limits by default; `false` to turn the client-side budgets off. */
+  rateBudgets?: Partial<RateBudgets> | false;
+  appTokenTtlSeconds?: number;
+  token?: Partial<TokenCacheOptions>;
+  logger?: Logger;
+  onRequest?: (endpoint: import('./endpoints.js').EndpointName) => void;
+}
+
+/** A typed client for every endpoint in the Easemob seeds. Create one per process and share it. */
+export function createEasemobClient(options: EasemobClientOptions) {
+  const core = new Core({
+    baseUrl: options.baseUrl,
+    orgName: options.orgName,
+    appName: options.appName,
+    clientId: options.clientId,
+    clientSecret: options.clientSecret,
+    timeoutMs: options.timeoutMs ?? 10_000,
+    maxConnections: options.maxConnections ?? 32,
+    retry: { ...defaultRetryOptions, ...options.retry },
+    rateBudgets:
+      options.rateBudgets === false ? false : { ...easemobRateBudgets, ...options.rateBudgets },
+    appTokenTtlSeconds: options.appTokenTtlSeconds,
+    token: options.token,
+    logger: options.logger,
+    onRequest: options.onRequest,
+  });
+  return {
+    tokens: tokensResource(core),
+    users: usersResource(core),
+    contacts: contactsResource(core),
+    blocks: blocksResource(core),
+    status: statusResource(core),
+    offline: offlineResource(core),
+    messages: messagesResource(core),
+    chatHistory: chatHistoryResource(core),
+    presence: presenceResourceFor(core),
+    close: () => core.close(),
+  };
+}
+
+export type EasemobClient = ReturnType<typeof createEasemobClient>;

@@ -1,0 +1,92 @@
+import type { EndpointName } from './endpoints.js';
+
+/**
+ * Every failure of an Easemob call: an HTTP error answer, a network failure, a timeout, an answer
+ * that does not parse. One class, so callers branch on fields rather than on types.
+ *
+ * The message is built only from the endpoint, the status and Easemob's own code and description:
+ * never from headers or bodies we sent, so no token, password or client secret can end up in it.
+ */
+export class EasemobError extends Error {
+  override name = 'EasemobError';
+  /** HTTP status; 0 when no answer arrived (network failure, timeout). */
+  readonly status: number;
+  /** Easemob's `error` field (e.g. `service_resource_not_found`), or one of ours for local failures. */
+  readonly code: string;
+  readonly description: string;
+  /** Whether the same request may succeed if sent again later. */
+  readonly retryable: boolean;
+  readonly endpoint: EndpointName;
+  /** Seconds the server asked us to wait (Retry-After), when it said. */
+  readonly retryAfterSeconds: number | undefined;
+  /** True when the request certainly did not reach Easemob's processing (e.g. connection refused). */
+  readonly notSent: boolean;
+
+  constructor(fields: {
+    status: number;
+    code: string;
+    description: string;
+    retryable: boolean;
+    endpoint: EndpointName;
+    retryAfterSeconds?: number;
+    notSent?: boolean;
+    cause?: unknown;
+  }) {
+    super(
+      `Easemob ${fields.endpoint} failed: ${fields.status || 'no answer'} ${fields.code}: ${fields.description}`,
+      { cause: fields.cause },
+    );
+    this.status = fields.status;
+    this.code = fields.code;
+    this.description = fields.description;
+    this.retryable = fields.retryable;
+    this.endpoint = fields.endpoint;
+    this.retryAfterSeconds = fields.retryAfterSeconds;
+    this.notSent = fields.notSent ?? false;
+  }
+
+  /** Serialises without `cause`, whose internals are not ours to publish. */
+  toJSON() {
+    return {
+      name: this.name,
+      message: this.message,
+      status: this.status,
+      code: this.code,
+      description: this.description,
+      retryable: this.retryable,
+      endpoint: this.endpoint,
+    };
+  }
+}
+
+/** A caller's input broke a documented rule; nothing was sent. */
+export class EasemobInputError extends Error {
+  override name = 'EasemobInputError';
+  /** Dotted path of the offending field, e.g. `usernames.3` or `message.text`. */
+  readonly field: string;
+
+  constructor(field: string, reason: string) {
+    super(`invalid ${field || 'input'}: ${reason}`);
+    this.field = field;
+  }
+}
+
+/** Local failure codes, for failures that have no Easemob `error` field. */
+export const localCodes = {
+  timeout: 'timeout',
+  network: 'network_error',
+  invalidResponse: 'invalid_response',
+  rateBudget: 'rate_budget_exhausted',
+  httpError: 'http_error',
+} as const;
+
+/** An answer that parsed but lacks what the endpoint documents. */
+export function invalidResponse(endpoint: EndpointName, description: string): EasemobError {
+  return new EasemobError({
+    status: 200,
+    code: localCodes.invalidResponse,
+    description,
+    retryable: false,
+    endpoint,
+  });
+}

@@ -1,0 +1,65 @@
+import type { Core } from '../core.js';
+import { limits, parseInput, username, usernameList } from '../input.js';
+import { type EasemobUser, entitiesEnvelope, namesEnvelope } from '../responses.js';
+
+function firstEntity(users: EasemobUser[]): EasemobUser | undefined {
+  return users[0];
+}
+
+export function contactsResource(core: Core) {
+  return {
+    /** Returns the friend's entity, as Easemob does. */
+    async add(owner: string, friend: string): Promise<EasemobUser | undefined> {
+      const params = {
+        owner: parseInput(username, owner, 'owner'),
+        friend: parseInput(username, friend, 'friend'),
+      };
+      const answer = await core.call('contacts.add', { params, schema: entitiesEnvelope });
+      return firstEntity(answer.entities);
+    },
+
+    async remove(owner: string, friend: string): Promise<EasemobUser | undefined> {
+      const params = {
+        owner: parseInput(username, owner, 'owner'),
+        friend: parseInput(username, friend, 'friend'),
+      };
+      const answer = await core.call('contacts.remove', { params, schema: entitiesEnvelope });
+      return firstEntity(answer.entities);
+    },
+
+    async list(owner: string): Promise<string[]> {
+      const params = { owner: parseInput(username, owner, 'owner') };
+      const answer = await core.call('contacts.list', { params, schema: namesEnvelope });
+      return answer.data.map((name) => name.toLowerCase());
+    },
+  };
+}
+
+export function blocksResource(core: Core) {
+  return {
+    async list(owner: string): Promise<string[]> {
+      const params = { owner: parseInput(username, owner, 'owner') };
+      const answer = await core.call('blocks.list', { params, schema: namesEnvelope });
+      return answer.data.map((name) => name.toLowerCase());
+    },
+
+    /** Seed 004: at most 500 blocked users per user; returns the names Easemob added. */
+    async add(owner: string, usernames: string[]): Promise<string[]> {
+      const params = { owner: parseInput(username, owner, 'owner') };
+      const body = {
+        usernames: parseInput(usernameList(limits.blocksPerUser), usernames, 'usernames'),
+      };
+      const answer = await core.call('blocks.add', { params, body, schema: namesEnvelope });
+      return answer.data.map((name) => name.toLowerCase());
+    },
+
+    async remove(owner: string, blocked: string): Promise<EasemobUser | undefined> {
+      const params = {
+        owner: parseInput(username, owner, 'owner'),
+        blocked: parseInput(username, blocked, 'blocked'),
+      };
+      const answer = await core.call('blocks.remove', { params, schema: entitiesEnvelope });
+      return firstEntity(answer.entities);
+    },
+  };
+}

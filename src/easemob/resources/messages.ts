@@ -1,0 +1,105 @@
+import type { z } from 'zod';
+import type { Core } from '../core.js';
+import { chatHistoryQuery, type messageBody, outgoingMessage, parseInput } from '../input.js';
+import { type ChatMessage, chatMessagesEnvelope, sendEnvelope } from '../responses.js';
+
+export type MessageBody = z.input<typeof messageBody>;
+
+export interface OutgoingMessage {
+  targetType: 'users' | 'chatgroups' | 'chatrooms';
+  targets: string[];
+  message: MessageBody;
+  /** Seed 003: without it Easemob shows the sender as "admin". */
+  from?: string;
+  ext?: Record<string, unknown>;
+}
+
+export interface SendResult {
+  target: string;
+  success: boolean;
+  /** Easemob's word for this target: "success", a message id on newer servers, or a reason. */
+  result: string;
+}
+
+export interface ChatHistoryPage {
+  messages: ChatMessage[];
+  cursor?: string;
+}
+
+export function messagesResource(core: Core) {
+  return {
+    /**
+     * Sends once. Retried only when Easemob proves it did not process the request (429/503):
+     * after a timeout or a reset the message may have gone out, so the failure is reported instead.
+     */
+    async send(input: OutgoingMessage): Promise<SendResult[]> {
+      const message = parseInput(outgoingMessage, input, 'message');
+      const body: Record<string, unknown> = {
+        target_type: message.targetType,
+        target: message.targets,
+        msg: message.message,
+      };
+      if (message.from !== undefined) body.from = message.from;
+      if (message.ext !== undefined) body.ext = message.ext;
+      const answer = await core.call('messages.send', { body, schema: sendEnvelope });
+      const byTarget = new Map(Object.entries(answer.data).map(([k, v]) => [k.toLowerCase(), v]));
+      return message.targets.map((target) => {
+        const result = byTarget.get(target.toLowerCase()) ?? 'no result';
+        return { target, success: isDelivered(result), result };
+      });
+    },
+  };
+}
+
+function isDelivered(result: string): boolean {
+  return result === 'success' || /^\d+$/.test(result);
+}
+
+export function chatHistoryResource(core: Core) {
+  return {
+    /** Seed 001: `ql` filters and orders (e.g. `select * where timestamp>1403164734226 order by timestamp desc`). */
+    async list(
+      options: { ql?: string; limit?: number; cursor?: string } = {},
+    ): Promise<ChatHistoryPage> {
+      const query = parseInput(chatHistoryQuery, options, 'query');
+      const answer = await core.call('chatmessages.list', { query, schema: chatMessagesEnvelope });
+      return { messages: answer.entities, cursor: answer.cursor || undefined };
+    },
+
+    async *iterate(options: { ql?: string; pageSize?: number } = {}): AsyncGenerator<ChatMessage> {
+      let next: string | undefined;
+      do {
+        const page = await this.list({ ql: options.ql, limit: options.pageSize, cursor: next });
+        yield* page.messages;
+        next = page.cursor;
+      } while (next);
+    },
+  };
+}
+
+export interface ChatHistoryFilter {
+  /** Only messages at or after this time (ms). */
+  since?: number;
+  /** Only messages before this time (ms). */
+  until?: number;
+  from?: string;
+  to?: string;
+  chatType?: 'chat' | 'groupchat' | 'chatroom';
+  order?: 'asc' | 'desc';
+}
+
+/** Builds the `ql` of seed 001 from typed filters, quoting values so no filter can inject another. */
+export function buildChatHistoryQl(filter: ChatHistoryFilter): string {
+  const conditions: string[] = [];
+  if (filter.since !== undefined) conditions.push(`timestamp>=${Math.trunc(filter.since)}`);
+  if (filter.until !== undefined) conditions.push(`timestamp<${Math.trunc(filter.until)}`);
+  if (filter.from !== undefined) conditions.push(`from=${quote(filter.from)}`);
+  if (filter.to !== undefined) conditions.push(`to=${quote(filter.to)}`);
+  if (filter.chatType !== undefined) conditions.push(`chat_type=${quote(filter.chatType)}`);
+  const where = conditions.length ? ` where ${conditions.join(' and ')}` : '';
+  return `select *${where} order by timestamp ${filter.order ?? 'desc'}`;
+}
+
+function quote(value: string): string {
+  return `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
+}

@@ -1,0 +1,142 @@
+import type { z } from 'zod';
+import type { Core } from '../core.js';
+import {
+  limits,
+  parseInput,
+  presenceExpiry,
+  presenceExt,
+  presenceResource,
+  presenceStatus,
+  sublistPage,
+  username,
+  usernameBatch,
+} from '../input.js';
+import {
+  type presenceEntry,
+  presenceListEnvelope,
+  resultOkEnvelope,
+  sublistEnvelope,
+} from '../responses.js';
+import { chunk } from './chunk.js';
+
+export interface Presence {
+  username: string;
+  /** Device resource → status: "0" offline, "1" online, anything else custom (seed 002). */
+  devices: Record<string, string>;
+  ext: string;
+  /** Last login/logout, ms. */
+  lastSeenAt?: number;
+  /** When this subscription ends, ms (subscribe answers only). */
+  expiresAt?: number;
+}
+
+export interface PresenceSubscriptionPage {
+  total: number;
+  subscriptions: { username: string; expiresAt: number }[];
+}
+
+const usernamesToChunk = usernameBatch.min(1, 'must name at least one user');
+
+export function presenceResourceFor(core: Core) {
+  return {
+    async set(
+      name: string,
+      update: { resource: string; status: string; ext?: string },
+    ): Promise<void> {
+      const params = {
+        username: parseInput(username, name, 'username'),
+        resource: parseInput(presenceResource, update.resource, 'resource'),
+        status: parseInput(presenceStatus, update.status, 'status'),
+      };
+      const body = { ext: parseInput(presenceExt, update.ext ?? '', 'ext') };
+      await core.call('presence.set', { params, body, schema: resultOkEnvelope });
+    },
+
+    /** Subscribes `name` to each target for `expirySeconds` (≤ 30 days); returns their presence now. */
+    async subscribe(name: string, targets: string[], expirySeconds: number): Promise<Presence[]> {
+      const user = parseInput(username, name, 'username');
+      const expiry = String(parseInput(presenceExpiry, expirySeconds, 'expiry'));
+      const names = dedupe(parseInput(usernamesToChunk, targets, 'usernames'));
+      const runs = chunk(names, limits.presenceBatch);
+      const pages = await Promise.all(
+        runs.map((usernames) =>
+          core.call('presence.subscribe', {
+            params: { username: user, expiry },
+            body: { usernames },
+            schema: presenceListEnvelope,
+          }),
+        ),
+      );
+      return pages.flatMap((page, i) => toPresence(page.result, runs[i]!));
+    },
+
+    async getMany(name: string, targets: string[]): Promise<Presence[]> {
+      const user = parseInput(username, name, 'username');
+      const names = dedupe(parseInput(usernamesToChunk, targets, 'usernames'));
+      const runs = chunk(names, limits.presenceBatch);
+      const pages = await Promise.all(
+        runs.map((usernames) =>
+          core.call('presence.get', {
+            params: { username: user },
+            body: { usernames },
+            schema: presenceListEnvelope,
+          }),
+        ),
+      );
+      return pages.flatMap((page, i) => toPresence(page.result, runs[i]!));
+    },
+
+    /** Seed 002's example sends the names as a bare JSON array, so that is what goes out. */
+    async unsubscribe(name: string, targets: string[]): Promise<void> {
+      const user = parseInput(username, name, 'username');
+      const names = dedupe(parseInput(usernamesToChunk, targets, 'usernames'));
+      await Promise.all(
+        chunk(names, limits.presenceBatch).map((run) =>
+          core.call('presence.unsubscribe', {
+            params: { username: user },
+            body: run,
+            schema: resultOkEnvelope,
+          }),
+        ),
+      );
+    },
+
+    async subscriptions(
+      name: string,
+      page: { pageNum: number; pageSize: number } = { pageNum: 1, pageSize: 100 },
+    ): Promise<PresenceSubscriptionPage> {
+      const params = { username: parseInput(username, name, 'username') };
+      const query = parseInput(sublistPage, page, 'page');
+      const answer = await core.call('presence.sublist', {
+        params,
+        query,
+        schema: sublistEnvelope,
+      });
+      return {
+        total: answer.result.totalnum,
+        subscriptions: answer.result.sublist.map((s) => ({
+          username: s.uid.toLowerCase(),
+          expiresAt: s.expiry * 1000,
+        })),
+      };
+    },
+  };
+}
+
+function dedupe(names: string[]): string[] {
+  return [...new Set(names)];
+}
+
+/**
+ * Seed 002's own subscribe example answers `"uid": ""` for the first user, so an entry without a
+ * uid is matched to the name asked for at its position.
+ */
+function toPresence(entries: z.output<typeof presenceEntry>[], asked: string[]): Presence[] {
+  return entries.map((entry, i) => ({
+    username: (entry.uid || asked[i] || '').toLowerCase(),
+    devices: entry.status,
+    ext: entry.ext,
+    lastSeenAt: entry.last_time === undefined ? undefined : entry.last_time * 1000,
+    expiresAt: entry.expiry === undefined ? undefined : entry.expiry * 1000,
+  }));
+}

@@ -1,0 +1,64 @@
+import type { Core } from '../core.js';
+import { invalidResponse } from '../errors.js';
+import { limits, messageId, parseInput, username, usernameBatch } from '../input.js';
+import { offlineCountEnvelope, offlineStatusEnvelope, statusEnvelope } from '../responses.js';
+import { chunk } from './chunk.js';
+
+export type OnlineState = 'online' | 'offline';
+
+export function statusResource(core: Core) {
+  return {
+    async get(name: string): Promise<OnlineState> {
+      const user = parseInput(username, name, 'username');
+      const answer = await core.call('status.get', {
+        params: { username: user },
+        schema: statusEnvelope,
+      });
+      return answer.data.get(user) ?? 'offline';
+    },
+
+    /**
+     * Any number of users, in calls of at most 100 (seed 004), sent concurrently. Keys are the
+     * lower-cased names; users Easemob does not mention read as offline, as the docs say it does
+     * for unknown users.
+     */
+    async getMany(names: string[]): Promise<Map<string, OnlineState>> {
+      const users = [...new Set(parseInput(usernameBatch, names, 'usernames'))];
+      const answers = await Promise.all(
+        chunk(users, limits.batchStatus).map((usernames) =>
+          core.call('status.batch', { body: { usernames }, schema: statusEnvelope }),
+        ),
+      );
+      const states = new Map<string, OnlineState>();
+      for (const user of users) states.set(user, 'offline');
+      for (const answer of answers) {
+        for (const [user, state] of answer.data) if (states.has(user)) states.set(user, state);
+      }
+      return states;
+    },
+  };
+}
+
+export function offlineResource(core: Core) {
+  return {
+    async count(name: string): Promise<number> {
+      const owner = parseInput(username, name, 'username');
+      const answer = await core.call('offline.count', {
+        params: { owner },
+        schema: offlineCountEnvelope,
+      });
+      return answer.data[owner] ?? Object.values(answer.data)[0] ?? 0;
+    },
+
+    async messageStatus(name: string, id: string): Promise<'delivered' | 'undelivered'> {
+      const params = {
+        username: parseInput(username, name, 'username'),
+        msgId: parseInput(messageId, id, 'messageId'),
+      };
+      const answer = await core.call('offline.status', { params, schema: offlineStatusEnvelope });
+      const state = answer.data[params.msgId] ?? Object.values(answer.data)[0];
+      if (!state) throw invalidResponse('offline.status', 'the answer has no delivery state');
+      return state;
+    },
+  };
+}

@@ -1,0 +1,222 @@
+import { z } from 'zod';
+
+/**
+ * Easemob's answers as the seeds document them. Tolerant by design: unknown fields are ignored,
+ * numbers may arrive as strings (seed 002 sends every number as one), and every documented variant of
+ * a shape is accepted and normalised to one domain type.
+ */
+
+export const num = z.union([
+  z.number(),
+  z
+    .string()
+    .trim()
+    .regex(/^-?\d+(\.\d+)?$/, 'expected a number')
+    .transform(Number),
+]);
+
+export const bool = z.union([
+  z.boolean(),
+  z.enum(['true', 'false', '1', '0']).transform((s) => s === 'true' || s === '1'),
+  z.union([z.literal(0), z.literal(1)]).transform((n) => n === 1),
+]);
+
+const text = z.union([z.string(), z.number().transform(String)]);
+
+/** 0/“0” notify only, 1/“1” with details; one table in seed 004 says true/false instead. */
+const displayStyle = z
+  .union([num, bool])
+  .transform((v) => (v === 0 || v === true ? 'summary' : 'detail') as 'summary' | 'detail');
+
+export const userEntity = z
+  .object({
+    uuid: z.string(),
+    username: z.string(),
+    created: num.optional(),
+    modified: num.optional(),
+    activated: bool.optional(),
+    nickname: z.string().optional(),
+    notification_display_style: displayStyle.optional(),
+    notification_no_disturbing: bool.optional(),
+    notification_no_disturbing_start: num.optional(),
+    notification_no_disturbing_end: num.optional(),
+  })
+  .transform((u) => ({
+    uuid: u.uuid,
+    username: u.username.toLowerCase(),
+    nickname: u.nickname,
+    // Seed 004: a user is active unless explicitly deactivated.
+    activated: u.activated ?? true,
+    createdAt: u.created,
+    modifiedAt: u.modified,
+    notificationDisplayStyle: u.notification_display_style,
+    noDisturbing:
+      u.notification_no_disturbing === undefined
+        ? undefined
+        : {
+            enabled: u.notification_no_disturbing,
+            startHour: u.notification_no_disturbing_start,
+            endHour: u.notification_no_disturbing_end,
+          },
+  }));
+
+export type EasemobUser = z.output<typeof userEntity>;
+
+export const errorBody = z.object({
+  error: z.string(),
+  error_description: z.string().optional(),
+  exception: z.string().optional(),
+});
+
+export const appToken = z.object({
+  access_token: z.string().min(1),
+  expires_in: num,
+  application: z.string().optional(),
+});
+
+export const userToken = z.object({
+  access_token: z.string().min(1),
+  expires_in: num,
+  user: userEntity.optional(),
+});
+
+export const entitiesEnvelope = z.object({
+  entities: z.array(userEntity).default([]),
+  cursor: z.string().optional(),
+  count: num.optional(),
+});
+
+export const registerEnvelope = entitiesEnvelope.extend({
+  // Seed 004: on a batch register the users that failed come back here; `[]` when none did.
+  data: z
+    .array(z.object({ username: z.string(), registerUserFailReason: z.string().default('') }))
+    .default([]),
+});
+
+export const namesEnvelope = z.object({ data: z.array(z.string()).default([]) });
+
+export const actionEnvelope = z.object({ action: z.string().optional() });
+
+const onlineState = z
+  .string()
+  .transform((s) => s.trim().toLowerCase())
+  .pipe(z.enum(['online', 'offline']));
+
+/**
+ * Three documented shapes, one meaning (username → state):
+ * - seed 000/004 `GET /users/{u}/status`: `{"u1": "online"}`
+ * - seed 004 batch status: `[{"u1": "offline"}, {"u2": "offline"}]`
+ * - seed 001: `[{"target_name": "u1", "result_code": 200, "result_content": {"result": "offline"}}]`
+ */
+export const statusData = z
+  .union([
+    z.record(z.string(), onlineState),
+    z.array(
+      z.union([
+        z.object({
+          target_name: z.string(),
+          result_code: num.optional(),
+          result_content: z.object({ result: onlineState }),
+        }),
+        z.record(z.string(), onlineState),
+      ]),
+    ),
+  ])
+  .transform((data) => {
+    const states = new Map<string, 'online' | 'offline'>();
+    for (const entry of Array.isArray(data) ? data : [data]) {
+      if ('target_name' in entry && typeof entry.target_name === 'string') {
+        states.set(
+          entry.target_name.toLowerCase(),
+          (entry as { result_content: { result: 'online' | 'offline' } }).result_content.result,
+        );
+        continue;
+      }
+      for (const [name, state] of Object.entries(entry as Record<string, 'online' | 'offline'>)) {
+        states.set(name.toLowerCase(), state);
+      }
+    }
+    return states;
+  });
+
+export const statusEnvelope = z.object({ data: statusData });
+
+export const offlineCountEnvelope = z.object({ data: z.record(z.string(), num) });
+
+export const offlineStatusEnvelope = z.object({
+  data: z.record(
+    z.string(),
+    z
+      .string()
+      .transform((s) => s.trim().toLowerCase())
+      .pipe(z.enum(['delivered', 'undelivered'])),
+  ),
+});
+
+export const disconnectEnvelope = z.object({
+  data: z.object({ result: bool }),
+});
+
+/** Seed 000/003: `data` maps each target to "success" (newer servers answer a message id). */
+export const sendEnvelope = z.object({ data: z.record(z.string(), text) });
+
+const chatBody = z.looseObject({ type: z.string() });
+
+export const chatMessage = z
+  .object({
+    msg_id: text,
+    from: z.string(),
+    to: z.string(),
+    chat_type: z.string(),
+    timestamp: num,
+    payload: z
+      .object({
+        bodies: z.array(chatBody).default([]),
+        ext: z.record(z.string(), z.unknown()).optional(),
+      })
+      .default({ bodies: [] }),
+  })
+  .transform((m) => ({
+    id: m.msg_id,
+    from: m.from,
+    to: m.to,
+    chatType: m.chat_type,
+    timestamp: m.timestamp,
+    bodies: m.payload.bodies,
+    ext: m.payload.ext ?? {},
+  }));
+
+export type ChatMessage = z.output<typeof chatMessage>;
+
+export const chatMessagesEnvelope = z.object({
+  entities: z.array(chatMessage).default([]),
+  cursor: z.string().optional(),
+  count: num.optional(),
+});
+
+/** Seed 002 names the field a JSON array but shows an object of resource → status. */
+const deviceStatuses = z
+  .union([
+    z.record(z.string(), text),
+    z.array(z.record(z.string(), text)).transform((list) => Object.assign({}, ...list)),
+  ])
+  .transform((statuses: Record<string, string>) => statuses);
+
+export const presenceEntry = z.object({
+  uid: z.string().default(''),
+  last_time: num.optional(),
+  expiry: num.optional(),
+  ext: z.string().default(''),
+  status: deviceStatuses.default({}),
+});
+
+export const presenceListEnvelope = z.object({ result: z.array(presenceEntry) });
+
+export const resultOkEnvelope = z.object({ result: z.unknown() });
+
+export const sublistEnvelope = z.object({
+  result: z.object({
+    totalnum: num.default(0),
+    sublist: z.array(z.object({ uid: z.string(), expiry: num })).default([]),
+  }),
+});

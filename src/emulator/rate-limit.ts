@@ -1,0 +1,81 @@
+import { type EndpointName, endpoints, type RateBucket } from '../easemob/endpoints.js';
+
+export interface RateRule {
+  limit: number;
+  windowMs: number;
+}
+
+export type RateLimitOption = false | 'easemob' | Partial<Record<EndpointName | 'app', RateRule>>;
+
+/**
+ * Easemob's documented defaults (seed 004, 接口限流说明): 100 calls a second per app across all
+ * endpoints; 50 a second for batch status, blocks and presence; chat-history export 10 a minute.
+ */
+const easemobBuckets: Record<RateBucket, RateRule> = {
+  batchStatus: { limit: 50, windowMs: 1000 },
+  blocks: { limit: 50, windowMs: 1000 },
+  presence: { limit: 50, windowMs: 1000 },
+  chatHistory: { limit: 10, windowMs: 60_000 },
+};
+
+/** An exact sliding window: the last `limit` admission times in a ring. */
+class Window {
+  private readonly times: number[];
+  private next = 0;
+
+  constructor(private readonly rule: RateRule) {
+    this.times = new Array<number>(rule.limit).fill(Number.NEGATIVE_INFINITY);
+  }
+
+  /** True when one more call now stays within the limit. */
+  hasRoom(now: number): boolean {
+    if (this.rule.limit <= 0) return false;
+    return now - (this.times[this.next] as number) >= this.rule.windowMs;
+  }
+
+  admit(now: number): void {
+    this.times[this.next] = now;
+    this.next = (this.next + 1) % this.times.length;
+  }
+}
+
+export class RateLimiter {
+  private readonly byEndpoint = new Map<EndpointName, Window[]>();
+
+  constructor(
+    option: RateLimitOption,
+    private readonly now: () => number = () => Date.now(),
+  ) {
+    if (option === false) return;
+    const rules = option === 'easemob' ? { app: { limit: 100, windowMs: 1000 } } : option;
+    const app = rules.app && new Window(rules.app);
+    const buckets = new Map<RateBucket, Window>();
+    if (option === 'easemob') {
+      for (const [bucket, rule] of Object.entries(easemobBuckets)) {
+        buckets.set(bucket as RateBucket, new Window(rule));
+      }
+    }
+    for (const [name, spec] of Object.entries(endpoints) as [
+      EndpointName,
+      { bucket?: RateBucket },
+    ][]) {
+      const windows: Window[] = [];
+      if (app) windows.push(app);
+      const bucket = spec.bucket && buckets.get(spec.bucket);
+      if (bucket) windows.push(bucket);
+      const own = option === 'easemob' ? undefined : option[name];
+      if (own) windows.push(new Window(own));
+      if (windows.length > 0) this.byEndpoint.set(name, windows);
+    }
+  }
+
+  /** Admits the call if every window it belongs to has room; a refused call consumes nothing. */
+  allow(endpoint: EndpointName): boolean {
+    const windows = this.byEndpoint.get(endpoint);
+    if (!windows) return true;
+    const now = this.now();
+    for (const window of windows) if (!window.hasRoom(now)) return false;
+    for (const window of windows) window.admit(now);
+    return true;
+  }
+}

@@ -1,0 +1,221 @@
+import { MessageIdGenerator } from './ids.js';
+import { type ChatRecord, type ChatType, MessageStore } from './message-store.js';
+import { PresenceStore } from './presence-store.js';
+import { TokenStore } from './tokens.js';
+import {
+  isLegalUsername,
+  normalizeUsername,
+  toEntity,
+  type UserEntity,
+  type UserRecord,
+  UserStore,
+} from './users-store.js';
+
+export type TargetType = 'users' | 'chatgroups' | 'chatrooms';
+
+export interface NewUser {
+  username: string;
+  password: string;
+  nickname?: string;
+}
+
+/** One accepted message for one target, as POST /messages stored it. */
+export interface SentMessage {
+  msg_id: string;
+  from: string;
+  to: string;
+  chat_type: ChatType;
+  target_type: TargetType;
+  bodies: unknown[];
+  ext: Record<string, unknown>;
+  timestamp: number;
+}
+
+export interface MessageInput {
+  from: string;
+  to: string;
+  targetType: TargetType;
+  msg: unknown;
+  ext?: Record<string, unknown>;
+  timestamp?: number;
+}
+
+const chatTypes: Record<TargetType, ChatType> = {
+  users: 'chat',
+  chatgroups: 'groupchat',
+  chatrooms: 'chatroom',
+};
+
+/**
+ * Everything the emulated app knows, and the programmatic control tests use. Routes read and write
+ * the stores directly; the methods here are the operations that touch more than one store.
+ */
+export class EmulatorState {
+  readonly users: UserStore;
+  readonly history = new MessageStore();
+  readonly presence: PresenceStore;
+  readonly tokens: TokenStore;
+  private readonly online = new Set<string>();
+  /** Per user, the ids of messages waiting for them to come online. */
+  private readonly pending = new Map<string, Set<string>>();
+  /** Message id → whether its (single-user) recipient has received it. */
+  private readonly deliveries = new Map<string, { to: string; delivered: boolean }>();
+  private readonly sent: SentMessage[] = [];
+  private readonly messageIds = new MessageIdGenerator();
+
+  constructor(private readonly now: () => number = () => Date.now()) {
+    this.users = new UserStore(now);
+    this.presence = new PresenceStore(now);
+    this.tokens = new TokenStore(now);
+  }
+
+  /** Registers a user; throws when the name is illegal or taken. */
+  createUser(input: NewUser): UserEntity {
+    if (!isLegalUsername(input.username)) throw new Error(`illegal username ${input.username}`);
+    if (this.users.get(input.username)) throw new Error(`user ${input.username} already exists`);
+    return toEntity(this.users.create(input));
+  }
+
+  getUser(username: string): UserEntity | undefined {
+    const user = this.users.get(username);
+    return user && toEntity(user);
+  }
+
+  deleteUser(username: string): boolean {
+    const user = this.users.remove(username);
+    if (!user) return false;
+    this.online.delete(user.username);
+    this.pending.delete(user.username);
+    this.presence.forget(user.username);
+    this.tokens.revokeUser(user.username);
+    return true;
+  }
+
+  addContact(a: string, b: string): void {
+    this.requireUser(a);
+    this.requireUser(b);
+    this.users.addContact(a, b);
+  }
+
+  addBlock(owner: string, target: string): void {
+    this.requireUser(owner);
+    this.requireUser(target);
+    this.users.addBlock(owner, target);
+  }
+
+  /**
+   * Logs a user in or out. Logging in delivers every message waiting for them; both directions
+   * record the presence last_time, which seed 002 says is taken at login and logout.
+   */
+  setOnline(username: string, online: boolean): void {
+    const user = this.requireUser(username);
+    if (online === this.online.has(user.username)) return;
+    this.presence.touch(user.username);
+    if (!online) {
+      this.online.delete(user.username);
+      return;
+    }
+    this.online.add(user.username);
+    for (const id of this.pending.get(user.username) ?? []) {
+      const delivery = this.deliveries.get(id);
+      if (delivery) delivery.delivered = true;
+    }
+    this.pending.delete(user.username);
+  }
+
+  isOnline(username: string): boolean {
+    return this.online.has(normalizeUsername(username));
+  }
+
+  offlineCount(username: string): number {
+    return this.pending.get(normalizeUsername(username))?.size ?? 0;
+  }
+
+  /**
+   * Ids this emulator never addressed to the user read as "delivered": seed 004's example asks
+   * about message 123 and gets exactly that.
+   */
+  offlineStatus(username: string, msgId: string): 'delivered' | 'undelivered' {
+    const delivery = this.deliveries.get(msgId);
+    if (!delivery || delivery.to !== normalizeUsername(username)) return 'delivered';
+    return delivery.delivered ? 'delivered' : 'undelivered';
+  }
+
+  setPresence(username: string, resource: string, status: string, ext: string): void {
+    this.presence.set(username, resource, status, ext);
+  }
+
+  /** Every message accepted by POST /messages, one entry per target, in order. */
+  get sentMessages(): readonly SentMessage[] {
+    return this.sent;
+  }
+
+  setTokenLifetime(seconds: number | null): void {
+    this.tokens.setLifetime(seconds);
+  }
+
+  revokeTokens(): void {
+    this.tokens.revokeAll();
+  }
+
+  /** Deactivation also logs the user out (seed 004: 禁用用户将立即下线). */
+  setActivated(user: UserRecord, activated: boolean): void {
+    user.activated = activated;
+    this.users.touch(user);
+    if (!activated) this.setOnline(user.username, false);
+  }
+
+  /** Stores one message for one target in the chat history and queues it for an offline user. */
+  storeMessage(input: MessageInput): ChatRecord {
+    const timestamp = input.timestamp ?? this.now();
+    const chatType = chatTypes[input.targetType];
+    const to = input.targetType === 'users' ? normalizeUsername(input.to) : input.to;
+    const record: ChatRecord = {
+      type: 'chatmessage',
+      msg_id: this.messageIds.next(timestamp),
+      from: input.from,
+      to,
+      chat_type: chatType,
+      payload: { bodies: [input.msg], ext: input.ext ?? {} },
+      timestamp,
+    };
+    this.history.add(record);
+    if (chatType === 'chat' && this.users.get(to)) {
+      const delivered = this.online.has(to);
+      this.deliveries.set(record.msg_id, { to, delivered });
+      if (!delivered) this.pendingOf(to).add(record.msg_id);
+    }
+    return record;
+  }
+
+  /** What POST /messages does per target: store, then remember it was sent through the API. */
+  sendMessage(input: MessageInput): ChatRecord {
+    const record = this.storeMessage(input);
+    this.sent.push({
+      msg_id: record.msg_id,
+      from: record.from,
+      to: record.to,
+      chat_type: record.chat_type,
+      target_type: input.targetType,
+      bodies: record.payload.bodies,
+      ext: record.payload.ext,
+      timestamp: record.timestamp,
+    });
+    return record;
+  }
+
+  private requireUser(username: string): UserRecord {
+    const user = this.users.get(username);
+    if (!user) throw new Error(`no user ${username}`);
+    return user;
+  }
+
+  private pendingOf(username: string): Set<string> {
+    let set = this.pending.get(username);
+    if (!set) {
+      set = new Set();
+      this.pending.set(username, set);
+    }
+    return set;
+  }
+}

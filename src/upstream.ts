@@ -1,0 +1,48 @@
+import type { Config, EasemobConnection } from './config.js';
+import { createEasemobClient, type EasemobClient } from './easemob/client.js';
+import type { Logger } from './easemob/core.js';
+import { type Emulator, startEmulator } from './emulator/server.js';
+
+export interface Upstream {
+  client: EasemobClient;
+  /** Present when running on the embedded emulator. */
+  emulator?: Emulator;
+  close(): Promise<void>;
+}
+
+/**
+ * The Easemob this process talks to: the configured one, or, with no Easemob configured, an
+ * embedded emulator seeded with demo data.
+ */
+export async function connectUpstream(config: Config, logger?: Logger): Promise<Upstream> {
+  let emulator: Emulator | undefined;
+  let connection: EasemobConnection;
+  if (config.easemob.mode === 'remote') {
+    connection = config.easemob;
+  } else {
+    emulator = await startEmulator({ seed: 'demo', host: '127.0.0.1', port: 0 });
+    connection = {
+      baseUrl: emulator.url,
+      orgName: emulator.orgName,
+      appName: emulator.appName,
+      clientId: emulator.clientId,
+      clientSecret: emulator.clientSecret,
+    };
+  }
+  const client = createEasemobClient({
+    ...connection,
+    timeoutMs: config.upstream.timeoutMs,
+    maxConnections: config.upstream.maxConnections,
+    retry: { maxRetries: config.upstream.maxRetries, budgetMs: config.upstream.retryBudgetMs },
+    rateBudgets: { appPerSecond: config.upstream.appRatePerSecond },
+    logger,
+  });
+  return {
+    client,
+    emulator,
+    async close() {
+      await client.close();
+      await emulator?.close();
+    },
+  };
+}

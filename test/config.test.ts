@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../src/config.js';
+
+const remote = {
+  EASEMOB_BASE_URL: 'https://a1.easemob.com',
+  EASEMOB_ORG_NAME: 'easemob-demo',
+  EASEMOB_APP_NAME: 'testapp',
+  EASEMOB_CLIENT_ID: 'YXA6i-Ak8Ol4Eei2l11ZjV-EAg',
+  EASEMOB_CLIENT_SECRET: 'YXA6VunqiNxoB7IwXHInk1cGiXOOJfc',
+};
+
+const failure = (env: NodeJS.ProcessEnv) => {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigError);
+    return (error as Error).message;
+  }
+  throw new Error('expected a ConfigError');
+};
+
+describe('loadConfig', () => {
+  it('runs on the embedded emulator when no Easemob variable is set', () => {
+    expect(loadConfig({})).toMatchObject({
+      server: { host: '127.0.0.1', port: 4000 },
+      easemob: { mode: 'emulator' },
+      upstream: { timeoutMs: 10_000, maxConnections: 32, maxRetries: 3 },
+    });
+  });
+
+  it('treats blank variables as unset', () => {
+    expect(loadConfig({ EASEMOB_BASE_URL: '  ', PORT: '' }).easemob.mode).toBe('emulator');
+  });
+
+  it('uses a real Easemob when every variable is set', () => {
+    expect(loadConfig({ ...remote, PORT: '8080', HOST: '0.0.0.0' })).toMatchObject({
+      server: { host: '0.0.0.0', port: 8080 },
+      easemob: {
+        mode: 'remote',
+        baseUrl: 'https://a1.easemob.com',
+        orgName: 'easemob-demo',
+        appName: 'testapp',
+        clientId: remote.EASEMOB_CLIENT_ID,
+      },
+    });
+  });
+
+  it('accepts EASEMOB_APPKEY as org#app', () => {
+    const { EASEMOB_ORG_NAME: _o, EASEMOB_APP_NAME: _a, ...rest } = remote;
+    expect(loadConfig({ ...rest, EASEMOB_APPKEY: 'easemob-demo#testapp' }).easemob).toMatchObject({
+      orgName: 'easemob-demo',
+      appName: 'testapp',
+    });
+  });
+
+  it('names every missing variable when only some are set, in one line', () => {
+    const message = failure({ EASEMOB_BASE_URL: 'https://a1.easemob.com', EASEMOB_CLIENT_ID: 'x' });
+    expect(message).toContain('EASEMOB_ORG_NAME (or EASEMOB_APPKEY)');
+    expect(message).toContain('EASEMOB_APP_NAME (or EASEMOB_APPKEY)');
+    expect(message).toContain('EASEMOB_CLIENT_SECRET');
+    expect(message).not.toContain('\n');
+  });
+
+  it('names an invalid variable and never echoes the secret', () => {
+    expect(failure({ ...remote, EASEMOB_BASE_URL: 'ftp://x' })).toContain('EASEMOB_BASE_URL');
+    expect(failure({ ...remote, PORT: 'eighty' })).toContain('PORT');
+    expect(failure({ ...remote, EASEMOB_APPKEY: 'no-hash' })).toContain('EASEMOB_APPKEY');
+    const message = failure({ ...remote, EASEMOB_APPKEY: 'other#app' });
+    expect(message).toContain('EASEMOB_APPKEY');
+    expect(message).not.toContain(remote.EASEMOB_CLIENT_SECRET);
+  });
+});

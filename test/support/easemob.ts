@@ -1,0 +1,57 @@
+import { afterEach } from 'vitest';
+import {
+  createEasemobClient,
+  type EasemobClient,
+  type EasemobClientOptions,
+} from '../../src/easemob/client.js';
+import { type Emulator, type EmulatorOptions, startEmulator } from '../../src/emulator/server.js';
+
+export interface Harness {
+  emulator: Emulator;
+  client: EasemobClient;
+}
+
+/** Fast retries for tests: the policy is the same, only the waiting is shorter. */
+export const quickRetry = { initialDelayMs: 5, maxDelayMs: 50, budgetMs: 5_000 };
+
+/**
+ * Starts an emulator on an ephemeral port and a real client pointed at it; both are closed after the
+ * test. Client-side rate budgets are off unless a test turns them on.
+ */
+export async function startHarness(
+  options: { emulator?: EmulatorOptions; client?: Partial<EasemobClientOptions> } = {},
+): Promise<Harness> {
+  const emulator = await startEmulator(options.emulator);
+  const client = createEasemobClient({
+    baseUrl: emulator.url,
+    orgName: emulator.orgName,
+    appName: emulator.appName,
+    clientId: emulator.clientId,
+    clientSecret: emulator.clientSecret,
+    rateBudgets: false,
+    timeoutMs: 2_000,
+    ...options.client,
+    retry: { ...quickRetry, ...options.client?.retry },
+  });
+  cleanups.push(async () => {
+    await client.close();
+    await emulator.close();
+  });
+  return { emulator, client };
+}
+
+const cleanups: (() => Promise<void>)[] = [];
+
+afterEach(async () => {
+  await Promise.all(cleanups.splice(0).map((cleanup) => cleanup()));
+});
+
+/** The promise's rejection, for asserting on typed errors. */
+export async function rejectionOf(promise: Promise<unknown>): Promise<unknown> {
+  try {
+    await promise;
+  } catch (error) {
+    return error;
+  }
+  throw new Error('expected the promise to reject');
+}

@@ -1,0 +1,11 @@
+import { defineConfig } from 'vitest/config';
+
+/** `npm run test:contract`: the read-only client suite against the real Easemob app in EASEMOB_*. */
+export default defineConfig({
+  test: {
+    include: ['test/contract/**/*.test.ts'],
+    testTimeout: 30_000,
+    // One file, run serially: a real app's rate limits are shared with production traffic.
+    fileParallelism: false,
+  },
+});
