@@ -44,6 +44,10 @@ const envSchema = z.object({
   EASEMOB_CLIENT_SECRET: optionalText,
   PORT: intInRange(0, 65535, 4000),
   HOST: z.preprocess(blankAsMissing, z.string().default('127.0.0.1')),
+  LOG_LEVEL: z.preprocess(
+    blankAsMissing,
+    z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  ),
   UPSTREAM_TIMEOUT_MS: intInRange(100, 120_000, 10_000),
   UPSTREAM_MAX_CONNECTIONS: intInRange(1, 1024, 32),
   UPSTREAM_MAX_RETRIES: intInRange(0, 10, 3),
@@ -68,7 +72,7 @@ export interface UpstreamTuning {
 }
 
 export interface Config {
-  server: { host: string; port: number };
+  server: { host: string; port: number; logLevel: string };
   /** `emulator`: no Easemob configured, run the embedded one. `remote`: talk to a real Easemob. */
   easemob: { mode: 'emulator' } | ({ mode: 'remote' } & EasemobConnection);
   upstream: UpstreamTuning;
@@ -86,7 +90,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   const e = parsed.data;
   return {
-    server: { host: e.HOST, port: e.PORT },
+    server: { host: e.HOST, port: e.PORT, logLevel: e.LOG_LEVEL },
     easemob: resolveEasemob(e),
     upstream: {
       timeoutMs: e.UPSTREAM_TIMEOUT_MS,

@@ -1,29 +1,58 @@
+import { createServer as createHttpServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { ConfigError, loadConfig } from './config.js';
+import { createLogger } from './logger.js';
+import { createServer } from './server.js';
 import { connectUpstream } from './upstream.js';
 
-/**
- * Process entry. Until the GraphQL server lands (issue B) it brings up the upstream — the embedded
- * emulator with demo data, or the configured Easemob — checks it with the client, and stays up.
- */
+/** Process entry: configuration → upstream (emulator or Easemob) → GraphQL over HTTP → clean exit. */
 async function main() {
   const config = loadConfig();
-  const upstream = await connectUpstream(config);
-  const users = await upstream.client.users.list({ limit: 100 });
-  if (upstream.emulator) {
-    console.log(`Easemob emulator (demo data) at ${upstream.emulator.baseUrl}`);
-  }
-  console.log(`connected to Easemob: ${users.users.length} users on the first page`);
+  const logger = createLogger(config.server.logLevel);
+  const upstream = await connectUpstream(config, logger.child({ component: 'easemob' }));
+  const yoga = createServer({
+    easemob: upstream.client,
+    logger,
+    title: upstream.emulator ? 'easemob-graphql · demo emulator' : 'easemob-graphql',
+  });
+  const http = createHttpServer(yoga);
+  await new Promise<void>((resolve) =>
+    http.listen(config.server.port, config.server.host, resolve),
+  );
 
-  const stop = async (signal: string) => {
-    console.log(`${signal}: shutting down`);
-    await upstream.close();
-    process.exit(0);
+  const { port } = http.address() as AddressInfo;
+  const host = ['0.0.0.0', '::'].includes(config.server.host) ? 'localhost' : config.server.host;
+  if (upstream.emulator) {
+    console.log(`Easemob: embedded emulator with demo data at ${upstream.emulator.baseUrl}`);
+  } else {
+    console.log(`Easemob: ${config.easemob.mode === 'remote' ? config.easemob.baseUrl : ''}`);
+  }
+  console.log(`GraphiQL: http://${host}:${port}/graphql`);
+
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`${signal}: finishing requests in flight, then stopping`);
+    const force = setTimeout(() => http.closeAllConnections(), 10_000).unref();
+    http.close(async () => {
+      clearTimeout(force);
+      await upstream.close();
+      process.exit(0);
+    });
+    http.closeIdleConnections();
   };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  process.once('SIGINT', () => stop('SIGINT'));
+  process.once('SIGTERM', () => stop('SIGTERM'));
 }
 
 main().catch((error: unknown) => {
-  console.error(error instanceof ConfigError ? error.message : `start-up failed: ${String(error)}`);
+  console.error(
+    error instanceof ConfigError ? error.message : `start-up failed: ${describe(error)}`,
+  );
   process.exit(1);
 });
+
+function describe(error: unknown): string {
+  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+}

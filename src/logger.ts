@@ -1,0 +1,44 @@
+import { GraphQLError } from 'graphql';
+import { type Logger, pino } from 'pino';
+import { toClientError } from './schema/errors.js';
+
+export type { Logger };
+
+/** Structured JSON logs. Errors are logged as summaries: never a stack, a token or a request body. */
+export function createLogger(level = 'info', destination?: pino.DestinationStream): Logger {
+  return pino({ level, base: undefined, timestamp: pino.stdTimeFunctions.isoTime }, destination);
+}
+
+/** yoga's logger interface over pino. Failures clients caused or Easemob reported are not errors of ours. */
+export function yogaLogging(logger: Logger) {
+  const log =
+    (level: 'debug' | 'info' | 'warn') =>
+    (message: unknown, ...rest: unknown[]) =>
+      logger[level]({ detail: rest.length ? rest.map(summarise) : undefined }, String(message));
+  return {
+    debug: log('debug'),
+    info: log('info'),
+    warn: log('warn'),
+    error: (...args: unknown[]) => {
+      for (const arg of args) {
+        const original = arg instanceof GraphQLError ? (arg.originalError ?? arg) : arg;
+        const expected = toClientError(original);
+        if (expected) {
+          logger.info({ error: summarise(arg), code: expected.extensions.code }, 'request failed');
+        } else {
+          logger.error({ error: summarise(arg) }, 'unexpected error');
+        }
+      }
+    },
+  };
+}
+
+function summarise(value: unknown) {
+  if (!(value instanceof Error)) return typeof value === 'string' ? value : undefined;
+  const original = value instanceof GraphQLError ? value.originalError : undefined;
+  return {
+    type: (original ?? value).name,
+    message: (original ?? value).message,
+    path: value instanceof GraphQLError ? value.path?.join('.') : undefined,
+  };
+}

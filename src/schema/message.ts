@@ -1,0 +1,145 @@
+import { z } from 'zod';
+import { outgoingMessage, username } from '../easemob/input.js';
+import { buildChatHistoryQl, type SendResult } from '../easemob/resources/messages.js';
+import type { ChatMessage } from '../easemob/responses.js';
+import { builder } from './builder.js';
+import { MessageBody } from './message-body.js';
+import { inputPath, MessageInput, toEasemobBody } from './message-input.js';
+import { cursorConnection } from './pagination.js';
+import { User, userOf } from './user.js';
+
+export const ChatType = builder.enumType('ChatType', {
+  values: {
+    CHAT: { value: 'chat', description: 'One to one.' },
+    GROUPCHAT: { value: 'groupchat' },
+    CHATROOM: { value: 'chatroom' },
+  } as const,
+});
+
+export const SortOrder = builder.enumType('SortOrder', {
+  values: { ASC: { value: 'asc' }, DESC: { value: 'desc' } } as const,
+});
+
+export const MessageTargetType = builder.enumType('MessageTargetType', {
+  values: {
+    USERS: { value: 'users' },
+    CHATGROUPS: { value: 'chatgroups' },
+    CHATROOMS: { value: 'chatrooms' },
+  } as const,
+});
+
+export const Message = builder.objectRef<ChatMessage>('Message').implement({
+  description: 'A chat-history record.',
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    chatType: t.field({
+      type: ChatType,
+      resolve: (m) => m.chatType.toLowerCase() as 'chat' | 'groupchat' | 'chatroom',
+    }),
+    from: t.field({ type: User, resolve: (m) => userOf(m.from) }),
+    to: t.string({ description: 'A username, or a group or room id.', resolve: (m) => m.to }),
+    recipient: t.field({
+      type: User,
+      nullable: true,
+      description: 'The receiving user of a one-to-one message.',
+      resolve: (m) => (m.chatType.toLowerCase() === 'chat' ? userOf(m.to) : null),
+    }),
+    timestamp: t.field({ type: 'DateTime', resolve: (m) => new Date(m.timestamp) }),
+    bodies: t.field({ type: [MessageBody], resolve: (m) => m.bodies }),
+    ext: t.field({ type: 'JSON', resolve: (m) => m.ext }),
+  }),
+});
+
+builder.queryField('chatMessages', (t) =>
+  t.connection(
+    {
+      type: Message,
+      description: 'The chat history, newest first unless `order` says otherwise.',
+      args: {
+        since: t.arg({ type: 'DateTime', description: 'Only messages at or after this time.' }),
+        until: t.arg({ type: 'DateTime', description: 'Only messages before this time.' }),
+        order: t.arg({ type: SortOrder, defaultValue: 'desc' }),
+        from: t.arg.string({ description: 'Only messages from this user.' }).validate(username),
+        chatType: t.arg({ type: ChatType }),
+      },
+      resolve: (_root, args, ctx) => {
+        const ql = buildChatHistoryQl({
+          since: args.since?.getTime(),
+          until: args.until?.getTime(),
+          from: args.from ?? undefined,
+          chatType: args.chatType ?? undefined,
+          order: args.order ?? 'desc',
+        });
+        return cursorConnection(
+          args,
+          { defaultSize: 20, maxUpstreamLimit: 100 },
+          async (cursor, limit) => {
+            const page = await ctx.loaders.feeds.track(
+              ctx.easemob.chatHistory.list({ ql, limit, cursor }),
+            );
+            return { items: page.messages, cursor: page.cursor };
+          },
+        );
+      },
+    },
+    { name: 'MessageConnection' },
+    { name: 'MessageEdge' },
+  ),
+);
+
+const SendMessageInput = builder.inputType('SendMessageInput', {
+  fields: (t) => ({
+    targetType: t.field({ type: MessageTargetType, required: true }),
+    targets: t.stringList({
+      required: true,
+      description: 'Usernames, or group or room ids: 1 to 100.',
+    }),
+    from: t.string({ description: 'The sender; Easemob shows "admin" without one.' }),
+    message: t.field({ type: MessageInput, required: true }),
+    ext: t.field({ type: 'JSON', description: 'Extension attributes delivered with it.' }),
+  }),
+});
+
+/** Maps the input to Easemob's shape and applies the client's rule, naming GraphQL fields. */
+const sendArg = z.custom<Record<string, unknown>>().transform((input, ctx) => {
+  const { kind, body } = toEasemobBody(input.message as Record<string, unknown>);
+  const parsed = outgoingMessage.safeParse({
+    targetType: input.targetType,
+    targets: input.targets,
+    message: body,
+    from: input.from ?? undefined,
+    ext: input.ext ?? undefined,
+  });
+  if (parsed.success) return parsed.data;
+  for (const issue of parsed.error.issues) {
+    const [field, ...rest] = issue.path;
+    const path = field === 'message' ? ['message', ...inputPath(kind, rest)] : issue.path;
+    ctx.addIssue({ code: 'custom', message: issue.message, path });
+  }
+  return z.NEVER;
+});
+
+const SendResultRef = builder.objectRef<SendResult>('SendResult').implement({
+  fields: (t) => ({
+    target: t.exposeString('target'),
+    success: t.exposeBoolean('success'),
+    result: t.exposeString('result', {
+      description: 'Easemob\'s word for this target: "success", a message id, or a reason.',
+    }),
+  }),
+});
+
+const SendMessagePayload = builder
+  .objectRef<{ results: SendResult[] }>('SendMessagePayload')
+  .implement({
+    fields: (t) => ({ results: t.field({ type: [SendResultRef], resolve: (p) => p.results }) }),
+  });
+
+builder.mutationField('sendMessage', (t) =>
+  t.field({
+    type: SendMessagePayload,
+    description: 'Sends one message to each target. Never retried after an ambiguous failure.',
+    args: { input: t.arg({ type: SendMessageInput, required: true }).validate(sendArg) },
+    resolve: async (_root, { input }, ctx) => ({ results: await ctx.easemob.messages.send(input) }),
+  }),
+);

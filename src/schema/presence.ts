@@ -1,0 +1,173 @@
+import {
+  presenceExpiry,
+  presenceExt,
+  presenceResource,
+  presenceStatus,
+  sublistPage,
+  username,
+  usernameList,
+} from '../easemob/input.js';
+import type {
+  Presence as PresenceModel,
+  PresenceSubscriptionPage as SubscriptionPageModel,
+} from '../easemob/resources/presence.js';
+import { builder } from './builder.js';
+import { User, userOf } from './user.js';
+
+/** Per operation; the client splits them into calls of 100. */
+const maxTargets = 500;
+
+const toDate = (ms: number | undefined) => (ms ? new Date(ms) : null);
+
+const DeviceStatus = builder
+  .objectRef<{ resource: string; status: string }>('DeviceStatus')
+  .implement({
+    fields: (t) => ({
+      resource: t.exposeString('resource', { description: 'Device type and id.' }),
+      status: t.exposeString('status', { description: '"0" offline, "1" online, else custom.' }),
+      online: t.boolean({
+        description: 'False only for "0": a custom status is set by a connected device.',
+        resolve: (device) => device.status !== '0',
+      }),
+    }),
+  });
+
+export const Presence = builder.objectRef<PresenceModel>('Presence').implement({
+  fields: (t) => ({
+    user: t.field({ type: User, resolve: (p) => userOf(p.username) }),
+    devices: t.field({
+      type: [DeviceStatus],
+      resolve: (p) => Object.entries(p.devices).map(([resource, status]) => ({ resource, status })),
+    }),
+    ext: t.exposeString('ext'),
+    lastSeenAt: t.field({
+      type: 'DateTime',
+      nullable: true,
+      description: 'The last login or logout; null when never seen.',
+      resolve: (p) => toDate(p.lastSeenAt),
+    }),
+    expiresAt: t.field({
+      type: 'DateTime',
+      nullable: true,
+      description: 'When the subscription ends; only in subscribePresence answers.',
+      resolve: (p) => toDate(p.expiresAt),
+    }),
+  }),
+});
+
+const PresenceSubscription = builder
+  .objectRef<{ username: string; expiresAt: number }>('PresenceSubscription')
+  .implement({
+    fields: (t) => ({
+      user: t.field({ type: User, resolve: (s) => userOf(s.username) }),
+      expiresAt: t.field({ type: 'DateTime', resolve: (s) => new Date(s.expiresAt) }),
+    }),
+  });
+
+const PresenceSubscriptionPage = builder
+  .objectRef<SubscriptionPageModel & { pageNum: number; pageSize: number }>(
+    'PresenceSubscriptionPage',
+  )
+  .implement({
+    fields: (t) => ({
+      totalCount: t.int({ resolve: (page) => page.total }),
+      pageNum: t.exposeInt('pageNum'),
+      pageSize: t.exposeInt('pageSize'),
+      hasNextPage: t.boolean({ resolve: (page) => page.pageNum * page.pageSize < page.total }),
+      items: t.field({ type: [PresenceSubscription], resolve: (page) => page.subscriptions }),
+    }),
+  });
+
+builder.objectFields(User, (t) => ({
+  presence: t.field({
+    type: Presence,
+    nullable: true,
+    description: 'Read in batches of 100 per operation.',
+    resolve: (user, _args, ctx) => ctx.loaders.presence.load(user.username.toLowerCase()),
+  }),
+  presenceSubscriptions: t.field({
+    type: PresenceSubscriptionPage,
+    description: 'The users whose presence this user is subscribed to.',
+    args: {
+      pageNum: t.arg.int({ defaultValue: 1 }).validate(sublistPage.shape.pageNum),
+      pageSize: t.arg.int({ defaultValue: 100 }).validate(sublistPage.shape.pageSize),
+    },
+    resolve: async (user, args, ctx) => {
+      const page = { pageNum: args.pageNum ?? 1, pageSize: args.pageSize ?? 100 };
+      return {
+        ...(await ctx.loaders.feeds.track(ctx.easemob.presence.subscriptions(user.username, page))),
+        ...page,
+      };
+    },
+  }),
+}));
+
+const targets = usernameList(maxTargets);
+
+builder.queryField('presences', (t) =>
+  t.field({
+    type: [Presence],
+    description: 'The presence of each target, read on behalf of `username`.',
+    args: {
+      username: t.arg.string({ required: true }).validate(username),
+      targets: t.arg.stringList({ required: true }).validate(targets),
+    },
+    resolve: async (_root, args, ctx) => {
+      const found = await ctx.loaders.feeds.track(
+        ctx.easemob.presence.getMany(args.username, args.targets),
+      );
+      for (const presence of found) ctx.loaders.presence.prime(presence.username, presence);
+      return found;
+    },
+  }),
+);
+
+builder.mutationFields((t) => ({
+  setPresence: t.boolean({
+    description: "Sets one device's status and the user's presence extension.",
+    args: {
+      username: t.arg.string({ required: true }).validate(username),
+      resource: t.arg.string({ required: true }).validate(presenceResource),
+      status: t.arg.string({ required: true }).validate(presenceStatus),
+      ext: t.arg
+        .string({ description: 'At most 1024 bytes; cleared when absent.' })
+        .validate(presenceExt),
+    },
+    resolve: async (_root, args, ctx) => {
+      const { resource, status, ext } = args;
+      await ctx.easemob.presence.set(args.username, { resource, status, ext: ext ?? undefined });
+      ctx.loaders.presence.clear(args.username);
+      return true;
+    },
+  }),
+  subscribePresence: t.field({
+    type: [Presence],
+    description: 'Subscribes `username` to the targets; answers their presence now.',
+    args: {
+      username: t.arg.string({ required: true }).validate(username),
+      targets: t.arg.stringList({ required: true }).validate(targets),
+      expirySeconds: t.arg.int({ required: true }).validate(presenceExpiry),
+    },
+    resolve: async (_root, args, ctx) => {
+      const found = await ctx.easemob.presence.subscribe(
+        args.username,
+        args.targets,
+        args.expirySeconds,
+      );
+      for (const p of found) {
+        ctx.loaders.presence.clear(p.username).prime(p.username, { ...p, expiresAt: undefined });
+      }
+      return found;
+    },
+  }),
+  unsubscribePresence: t.boolean({
+    args: {
+      username: t.arg.string({ required: true }).validate(username),
+      targets: t.arg.stringList({ required: true }).validate(targets),
+    },
+    resolve: async (_root, args, ctx) => {
+      await ctx.easemob.presence.unsubscribe(args.username, args.targets);
+      return true;
+    },
+  }),
+}));

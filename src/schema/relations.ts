@@ -1,0 +1,56 @@
+import { limits, username, usernameList } from '../easemob/input.js';
+import { builder } from './builder.js';
+import { User, userOf } from './user.js';
+
+builder.mutationFields((t) => ({
+  addContact: t.field({
+    type: User,
+    description: 'Makes the two users contacts of each other; returns the owner.',
+    args: {
+      username: t.arg.string({ required: true }).validate(username),
+      contact: t.arg.string({ required: true }).validate(username),
+    },
+    resolve: async (_root, args, ctx) => {
+      await ctx.easemob.contacts.add(args.username, args.contact);
+      ctx.loaders.contacts.clear(args.username).clear(args.contact);
+      return userOf(args.username);
+    },
+  }),
+  removeContact: t.field({
+    type: User,
+    args: {
+      username: t.arg.string({ required: true }).validate(username),
+      contact: t.arg.string({ required: true }).validate(username),
+    },
+    resolve: async (_root, args, ctx) => {
+      await ctx.easemob.contacts.remove(args.username, args.contact);
+      ctx.loaders.contacts.clear(args.username).clear(args.contact);
+      return userOf(args.username);
+    },
+  }),
+  blockUsers: t.field({
+    type: User,
+    description: `Blocks users from messaging the owner (at most ${limits.blocksPerUser}); returns the owner.`,
+    args: {
+      username: t.arg.string({ required: true }).validate(username),
+      usernames: t.arg.stringList({ required: true }).validate(usernameList(limits.blocksPerUser)),
+    },
+    resolve: async (_root, args, ctx) => {
+      await ctx.easemob.blocks.add(args.username, args.usernames);
+      ctx.loaders.blocks.clear(args.username);
+      return userOf(args.username);
+    },
+  }),
+  unblockUser: t.field({
+    type: User,
+    args: {
+      username: t.arg.string({ required: true }).validate(username),
+      blocked: t.arg.string({ required: true }).validate(username),
+    },
+    resolve: async (_root, args, ctx) => {
+      await ctx.easemob.blocks.remove(args.username, args.blocked);
+      ctx.loaders.blocks.clear(args.username);
+      return userOf(args.username);
+    },
+  }),
+}));

@@ -1,0 +1,150 @@
+import { z } from 'zod';
+import { newUser, newUsers, password, username, userUpdate } from '../easemob/input.js';
+import { builder } from './builder.js';
+import { NotificationDisplayStyle, User, userOf } from './user.js';
+
+const CreateUserInput = builder.inputType('CreateUserInput', {
+  fields: (t) => ({
+    username: t.string({ required: true, description: '1-64 of a-z 0-9 _ - . (lower-cased).' }),
+    password: t.string({ required: true }),
+    nickname: t.string({ description: 'Push-notification nickname, at most 100 characters.' }),
+  }),
+});
+
+const NoDisturbingInput = builder.inputType('NoDisturbingInput', {
+  fields: (t) => ({
+    enabled: t.boolean({ required: true }),
+    startHour: t.int({ description: '0-23; required when enabled.' }),
+    endHour: t.int({ description: '0-23; required when enabled.' }),
+  }),
+});
+
+const UpdateUserInput = builder.inputType('UpdateUserInput', {
+  fields: (t) => ({
+    nickname: t.string(),
+    notificationDisplayStyle: t.field({ type: NotificationDisplayStyle }),
+    noDisturbing: t.field({ type: NoDisturbingInput }),
+  }),
+});
+
+const UserCreationFailure = builder
+  .objectRef<{ username: string; reason: string }>('UserCreationFailure')
+  .implement({
+    fields: (t) => ({ username: t.exposeString('username'), reason: t.exposeString('reason') }),
+  });
+
+const CreateUsersPayload = builder
+  .objectRef<{
+    created: ReturnType<typeof userOf>[];
+    failed: { username: string; reason: string }[];
+  }>('CreateUsersPayload')
+  .implement({
+    description:
+      'Easemob registers a batch as far as it can; the users it could not create are listed.',
+    fields: (t) => ({
+      created: t.field({ type: [User], resolve: (p) => p.created }),
+      failed: t.field({ type: [UserCreationFailure], resolve: (p) => p.failed }),
+    }),
+  });
+
+/** GraphQL gives absent optional fields as null; the REST rules want them absent. */
+const withoutNulls = <T extends Record<string, unknown>>(value: T) =>
+  Object.fromEntries(Object.entries(value).filter(([, v]) => v !== null && v !== undefined)) as {
+    [K in keyof T]: Exclude<T[K], null>;
+  };
+
+const newUserArg = z.preprocess((v) => withoutNulls(v as Record<string, unknown>), newUser);
+const updateArg = z.preprocess((v) => {
+  const update = withoutNulls(v as Record<string, unknown>);
+  if (update.noDisturbing)
+    update.noDisturbing = withoutNulls(update.noDisturbing as Record<string, unknown>);
+  return update;
+}, userUpdate);
+
+builder.mutationFields((t) => ({
+  createUser: t.field({
+    type: User,
+    args: { input: t.arg({ type: CreateUserInput, required: true }).validate(newUserArg) },
+    resolve: async (_root, { input }, ctx) => {
+      const user = await ctx.easemob.users.create(input);
+      return userOf(user.username, user);
+    },
+  }),
+  createUsers: t.field({
+    type: CreateUsersPayload,
+    description: 'At most 60 users per call.',
+    args: {
+      input: t
+        .arg({ type: [CreateUserInput], required: true })
+        .validate(
+          z.preprocess((v) => (Array.isArray(v) ? v.map((u) => withoutNulls(u)) : v), newUsers),
+        ),
+    },
+    resolve: async (_root, { input }, ctx) => {
+      const result = await ctx.easemob.users.createMany(input);
+      return { created: result.created.map((u) => userOf(u.username, u)), failed: result.failed };
+    },
+  }),
+  deleteUser: t.field({
+    type: User,
+    description: 'Deletes the user (and any group or room they own) and returns its last profile.',
+    args: { username: t.arg.string({ required: true }).validate(username) },
+    resolve: async (_root, args, ctx) => {
+      const user = await ctx.easemob.users.delete(args.username);
+      ctx.loaders.profile.clear(args.username);
+      return userOf(user.username, user);
+    },
+  }),
+  resetPassword: t.boolean({
+    args: {
+      username: t.arg.string({ required: true }).validate(username),
+      password: t.arg.string({ required: true }).validate(password),
+    },
+    resolve: async (_root, args, ctx) => {
+      await ctx.easemob.users.resetPassword(args.username, args.password);
+      return true;
+    },
+  }),
+  updateUser: t.field({
+    type: User,
+    description: 'Changes the push nickname, display style and no-disturbing window in one call.',
+    args: {
+      username: t.arg.string({ required: true }).validate(username),
+      input: t.arg({ type: UpdateUserInput, required: true }).validate(updateArg),
+    },
+    resolve: async (_root, args, ctx) => {
+      const user = await ctx.easemob.users.update(args.username, args.input);
+      ctx.loaders.profile.clear(args.username).prime(args.username, user);
+      return userOf(user.username, user);
+    },
+  }),
+  deactivateUser: t.field({
+    type: User,
+    description: 'Bans the user: logged out at once, cannot log in until activated.',
+    args: { username: t.arg.string({ required: true }).validate(username) },
+    resolve: async (_root, args, ctx) => {
+      const user = await ctx.easemob.users.deactivate(args.username);
+      ctx.loaders.profile.clear(args.username).prime(args.username, user);
+      ctx.loaders.status.clear(args.username);
+      return userOf(user.username, user);
+    },
+  }),
+  activateUser: t.field({
+    type: User,
+    args: { username: t.arg.string({ required: true }).validate(username) },
+    resolve: async (_root, args, ctx) => {
+      await ctx.easemob.users.activate(args.username);
+      ctx.loaders.profile.clear(args.username);
+      return userOf(args.username);
+    },
+  }),
+  disconnectUser: t.boolean({
+    description: 'Forces the user offline; true when Easemob did.',
+    args: { username: t.arg.string({ required: true }).validate(username) },
+    resolve: async (_root, args, ctx) => {
+      const done = await ctx.easemob.users.disconnect(args.username);
+      ctx.loaders.status.clear(args.username);
+      return done;
+    },
+  }),
+}));

@@ -1,0 +1,156 @@
+import { GraphQLError } from 'graphql';
+import type { Context } from '../context.js';
+import { username } from '../easemob/input.js';
+import type { EasemobUser } from '../easemob/responses.js';
+import { builder } from './builder.js';
+import { errorCodes } from './errors.js';
+import { cursorConnection } from './pagination.js';
+
+/** A user as the schema passes it around: the name, and the profile when it is already known. */
+export interface UserModel {
+  username: string;
+  profile?: EasemobUser;
+}
+
+export const userOf = (name: string, profile?: EasemobUser): UserModel => ({
+  username: name,
+  profile,
+});
+
+export const OnlineStatus = builder.enumType('OnlineStatus', {
+  values: { ONLINE: { value: 'online' }, OFFLINE: { value: 'offline' } } as const,
+});
+
+export const NotificationDisplayStyle = builder.enumType('NotificationDisplayStyle', {
+  description: 'How push notifications show messages (seed 004 notification_display_style).',
+  values: {
+    SUMMARY: { value: 'summary', description: 'A notice only ("0").' },
+    DETAIL: { value: 'detail', description: 'The notice with the message text ("1").' },
+  } as const,
+});
+
+export const MessageDeliveryStatus = builder.enumType('MessageDeliveryStatus', {
+  values: { DELIVERED: { value: 'delivered' }, UNDELIVERED: { value: 'undelivered' } } as const,
+});
+
+const NoDisturbingWindow = builder
+  .objectRef<NonNullable<EasemobUser['noDisturbing']>>('NoDisturbingWindow')
+  .implement({
+    description: 'Hours (0-23) during which offline pushes are held back.',
+    fields: (t) => ({
+      enabled: t.exposeBoolean('enabled'),
+      startHour: t.exposeInt('startHour', { nullable: true }),
+      endHour: t.exposeInt('endHour', { nullable: true }),
+    }),
+  });
+
+export const User = builder.objectRef<UserModel>('User');
+
+User.implement({
+  description: 'An Easemob IM user. Profile fields are fetched only when selected.',
+  fields: (t) => ({
+    username: t.exposeString('username'),
+    uuid: t.id({ resolve: async (user, _args, ctx) => (await profile(user, ctx)).uuid }),
+    nickname: t.string({
+      nullable: true,
+      description: 'Push-notification nickname.',
+      resolve: async (user, _args, ctx) => (await profile(user, ctx)).nickname,
+    }),
+    activated: t.boolean({
+      resolve: async (user, _args, ctx) => (await profile(user, ctx)).activated,
+    }),
+    createdAt: t.field({
+      type: 'DateTime',
+      nullable: true,
+      resolve: async (user, _args, ctx) => toDate((await profile(user, ctx)).createdAt),
+    }),
+    modifiedAt: t.field({
+      type: 'DateTime',
+      nullable: true,
+      resolve: async (user, _args, ctx) => toDate((await profile(user, ctx)).modifiedAt),
+    }),
+    notificationDisplayStyle: t.field({
+      type: NotificationDisplayStyle,
+      nullable: true,
+      resolve: async (user, _args, ctx) => (await profile(user, ctx)).notificationDisplayStyle,
+    }),
+    noDisturbing: t.field({
+      type: NoDisturbingWindow,
+      nullable: true,
+      resolve: async (user, _args, ctx) => (await profile(user, ctx)).noDisturbing,
+    }),
+    status: t.field({
+      type: OnlineStatus,
+      resolve: (user, _args, ctx) => ctx.loaders.status.load(user.username),
+    }),
+    offlineCount: t.int({
+      description: 'Messages waiting for the user to come online.',
+      resolve: (user, _args, ctx) => ctx.loaders.offlineCount.load(user.username),
+    }),
+    offlineMessageStatus: t.field({
+      type: MessageDeliveryStatus,
+      args: { messageId: t.arg.id({ required: true }) },
+      resolve: (user, args, ctx) =>
+        ctx.easemob.offline.messageStatus(user.username, String(args.messageId)),
+    }),
+    contacts: t.field({
+      type: [User],
+      resolve: async (user, _args, ctx) =>
+        (await ctx.loaders.contacts.load(user.username)).map((name) => userOf(name)),
+    }),
+    blocks: t.field({
+      type: [User],
+      resolve: async (user, _args, ctx) =>
+        (await ctx.loaders.blocks.load(user.username)).map((name) => userOf(name)),
+    }),
+  }),
+});
+
+/** The user's profile, loaded once per request whichever fields ask for it. */
+async function profile(user: UserModel, ctx: Context): Promise<EasemobUser> {
+  const loaded = user.profile ?? (await ctx.loaders.profile.load(user.username));
+  if (!loaded) {
+    throw new GraphQLError(`user ${user.username} does not exist`, {
+      extensions: { code: errorCodes.notFound },
+    });
+  }
+  return loaded;
+}
+
+function toDate(ms: number | undefined): Date | undefined {
+  return ms === undefined ? undefined : new Date(ms);
+}
+
+builder.queryFields((t) => ({
+  user: t.field({
+    type: User,
+    nullable: true,
+    description: 'One user; null when Easemob has no such user.',
+    args: { username: t.arg.string({ required: true }).validate(username) },
+    resolve: async (_root, args, ctx) => {
+      const profile = await ctx.loaders.profile.load(args.username);
+      return profile ? userOf(args.username, profile) : null;
+    },
+  }),
+  users: t.connection(
+    {
+      type: User,
+      description: "Every user, oldest first, over Easemob's cursor. Pages of at most 100.",
+      resolve: (_root, args, ctx) =>
+        cursorConnection(
+          args,
+          { defaultSize: 20, maxUpstreamLimit: 100 },
+          async (cursor, limit) => {
+            const page = await ctx.loaders.feeds.track(ctx.easemob.users.list({ limit, cursor }));
+            for (const user of page.users) ctx.loaders.profile.prime(user.username, user);
+            return {
+              items: page.users.map((user) => userOf(user.username, user)),
+              cursor: page.cursor,
+            };
+          },
+        ),
+    },
+    { name: 'UserConnection' },
+    { name: 'UserEdge' },
+  ),
+}));
