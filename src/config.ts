@@ -16,6 +16,16 @@ const optionalText = z.preprocess(blankAsMissing, z.string().trim().optional());
 const intInRange = (min: number, max: number, fallback: number) =>
   z.preprocess(blankAsMissing, z.coerce.number().int().min(min).max(max).default(fallback));
 
+const booleanText = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .pipe(z.enum(['true', 'false', '1', '0', 'yes', 'no', 'on', 'off']))
+  .transform((v) => ['true', '1', 'yes', 'on'].includes(v));
+
+const flag = (fallback: boolean) => z.preprocess(blankAsMissing, booleanText.default(fallback));
+const optionalFlag = z.preprocess(blankAsMissing, booleanText.optional());
+
 const nameRule = /^[A-Za-z0-9_-]{1,64}$/;
 
 const envSchema = z.object({
@@ -48,11 +58,43 @@ const envSchema = z.object({
     blankAsMissing,
     z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   ),
+  JWT_SECRET: z.preprocess(
+    blankAsMissing,
+    z.string().min(32, 'must be at least 32 characters (HS256 needs a 256-bit key)').optional(),
+  ),
+  JWT_JWKS_URL: z.preprocess(blankAsMissing, z.url({ protocol: /^https?$/ }).optional()),
+  JWT_ISSUER: optionalText,
+  JWT_AUDIENCE: optionalText,
+  JWT_USERNAME_CLAIM: z.preprocess(blankAsMissing, z.string().default('sub')),
+  JWT_ROLES_CLAIM: z.preprocess(blankAsMissing, z.string().default('roles')),
+  JWT_ADMIN_ROLE: z.preprocess(blankAsMissing, z.string().default('admin')),
+  ADMIN_API_KEYS: z.preprocess(
+    blankAsMissing,
+    z
+      .string()
+      .transform((s) =>
+        s
+          .split(',')
+          .map((k) => k.trim())
+          .filter(Boolean),
+      )
+      .pipe(z.array(z.string().min(24, 'each key must be at least 24 characters')).min(1))
+      .optional(),
+  ),
+  PUBLIC_PROFILES: flag(true),
+  GRAPHIQL: optionalFlag,
+  INTROSPECTION: optionalFlag,
+  MAX_DEPTH: intInRange(1, 100, 8),
+  MAX_COMPLEXITY: intInRange(1, 10_000_000, 5000),
+  MAX_ALIASES: intInRange(0, 1000, 20),
+  MAX_TOKENS: intInRange(10, 1_000_000, 2000),
   UPSTREAM_TIMEOUT_MS: intInRange(100, 120_000, 10_000),
   UPSTREAM_MAX_CONNECTIONS: intInRange(1, 1024, 32),
   UPSTREAM_MAX_RETRIES: intInRange(0, 10, 3),
   UPSTREAM_RETRY_BUDGET_MS: intInRange(0, 300_000, 15_000),
   UPSTREAM_RATE_LIMIT_PER_SECOND: intInRange(1, 100_000, 100),
+  UPSTREAM_CIRCUIT_FAILURES: intInRange(0, 1000, 10),
+  UPSTREAM_CIRCUIT_HALF_OPEN_MS: intInRange(100, 600_000, 5000),
 });
 
 export interface EasemobConnection {
@@ -69,10 +111,41 @@ export interface UpstreamTuning {
   maxRetries: number;
   retryBudgetMs: number;
   appRatePerSecond: number;
+  /** Attempts failing in a row that open the circuit breaker; 0 turns it off. */
+  circuitFailures: number;
+  circuitHalfOpenMs: number;
+}
+
+export interface AuthConfig {
+  jwt?: {
+    secret?: string;
+    jwksUrl?: string;
+    issuer?: string;
+    audience?: string;
+    usernameClaim: string;
+    rolesClaim: string;
+    adminRole: string;
+  };
+  adminApiKeys: string[];
+  /** Viewers may read other users' public profile fields and status. */
+  publicProfiles: boolean;
+  /** No authentication configured on the embedded emulator: every caller acts as admin. */
+  open: boolean;
+}
+
+export interface GraphQLLimits {
+  graphiql: boolean;
+  introspection: boolean;
+  maxDepth: number;
+  maxComplexity: number;
+  maxAliases: number;
+  maxTokens: number;
 }
 
 export interface Config {
   server: { host: string; port: number; logLevel: string };
+  auth: AuthConfig;
+  graphql: GraphQLLimits;
   /** `emulator`: no Easemob configured, run the embedded one. `remote`: talk to a real Easemob. */
   easemob: { mode: 'emulator' } | ({ mode: 'remote' } & EasemobConnection);
   upstream: UpstreamTuning;
@@ -89,17 +162,57 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`invalid configuration: ${problems.join('; ')}`);
   }
   const e = parsed.data;
+  const easemob = resolveEasemob(e);
+  const dev = easemob.mode === 'emulator';
   return {
     server: { host: e.HOST, port: e.PORT, logLevel: e.LOG_LEVEL },
-    easemob: resolveEasemob(e),
+    easemob,
+    auth: resolveAuth(e, dev),
+    graphql: {
+      graphiql: e.GRAPHIQL ?? dev,
+      introspection: e.INTROSPECTION ?? dev,
+      maxDepth: e.MAX_DEPTH,
+      maxComplexity: e.MAX_COMPLEXITY,
+      maxAliases: e.MAX_ALIASES,
+      maxTokens: e.MAX_TOKENS,
+    },
     upstream: {
       timeoutMs: e.UPSTREAM_TIMEOUT_MS,
       maxConnections: e.UPSTREAM_MAX_CONNECTIONS,
       maxRetries: e.UPSTREAM_MAX_RETRIES,
       retryBudgetMs: e.UPSTREAM_RETRY_BUDGET_MS,
       appRatePerSecond: e.UPSTREAM_RATE_LIMIT_PER_SECOND,
+      circuitFailures: e.UPSTREAM_CIRCUIT_FAILURES,
+      circuitHalfOpenMs: e.UPSTREAM_CIRCUIT_HALF_OPEN_MS,
     },
   };
+}
+
+function resolveAuth(e: z.infer<typeof envSchema>, dev: boolean): AuthConfig {
+  if (e.JWT_SECRET && e.JWT_JWKS_URL) {
+    throw new ConfigError('invalid configuration: set JWT_SECRET or JWT_JWKS_URL, not both');
+  }
+  const jwt =
+    e.JWT_SECRET || e.JWT_JWKS_URL
+      ? {
+          secret: e.JWT_SECRET,
+          jwksUrl: e.JWT_JWKS_URL,
+          issuer: e.JWT_ISSUER,
+          audience: e.JWT_AUDIENCE,
+          usernameClaim: e.JWT_USERNAME_CLAIM,
+          rolesClaim: e.JWT_ROLES_CLAIM,
+          adminRole: e.JWT_ADMIN_ROLE,
+        }
+      : undefined;
+  const adminApiKeys = e.ADMIN_API_KEYS ?? [];
+  const configured = jwt !== undefined || adminApiKeys.length > 0;
+  // Fail closed: a real Easemob behind an open API would hand its admin powers to anyone.
+  if (!configured && !dev) {
+    throw new ConfigError(
+      'refusing to start: real Easemob credentials are configured but no authentication is; set JWT_SECRET, JWT_JWKS_URL or ADMIN_API_KEYS',
+    );
+  }
+  return { jwt, adminApiKeys, publicProfiles: e.PUBLIC_PROFILES, open: !configured };
 }
 
 function resolveEasemob(e: z.infer<typeof envSchema>): Config['easemob'] {

@@ -1,12 +1,32 @@
+import type { Viewer } from './auth/authenticate.js';
 import type { EasemobClient } from './easemob/client.js';
 import { createLoaders, type Loaders } from './loaders/index.js';
 
-/** What every resolver sees: the shared Easemob client and this request's own loaders. */
+/** What every resolver sees: the shared Easemob client, the caller, and this request's loaders. */
 export interface Context {
   easemob: EasemobClient;
   loaders: Loaders;
+  viewer: Viewer;
+  /** Viewers may read other users' public profile fields and status. */
+  publicProfiles: boolean;
+  /** Query cost limits, checked before any resolver runs. */
+  limits: { complexity: number; depth: number };
 }
 
-export function createContext(easemob: EasemobClient): Context {
-  return { easemob, loaders: createLoaders(easemob) };
+export interface ContextOptions {
+  publicProfiles: boolean;
+  limits: Context['limits'];
+}
+
+export function createContext(
+  easemob: EasemobClient,
+  viewer: Viewer,
+  options: ContextOptions,
+): Context {
+  return { easemob, loaders: createLoaders(easemob), viewer, ...options };
+}
+
+/** The caller's own Easemob username, when the caller is a user (or an admin token naming one). */
+export function viewerName(viewer: Viewer): string | undefined {
+  return viewer.kind === 'anonymous' ? undefined : viewer.username;
 }

@@ -1,12 +1,24 @@
 import { GraphQLError } from 'graphql';
 import { type Logger, pino } from 'pino';
+import { requestScope } from './request-scope.js';
 import { toClientError } from './schema/errors.js';
 
 export type { Logger };
 
 /** Structured JSON logs. Errors are logged as summaries: never a stack, a token or a request body. */
 export function createLogger(level = 'info', destination?: pino.DestinationStream): Logger {
-  return pino({ level, base: undefined, timestamp: pino.stdTimeFunctions.isoTime }, destination);
+  return pino(
+    {
+      level,
+      base: undefined,
+      timestamp: pino.stdTimeFunctions.isoTime,
+      mixin: () => {
+        const scope = requestScope.getStore();
+        return scope ? { requestId: scope.requestId } : {};
+      },
+    },
+    destination,
+  );
 }
 
 /** yoga's logger interface over pino. Failures clients caused or Easemob reported are not errors of ours. */

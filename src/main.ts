@@ -12,6 +12,8 @@ async function main() {
   const upstream = await connectUpstream(config, logger.child({ component: 'easemob' }));
   const yoga = createServer({
     easemob: upstream.client,
+    auth: config.auth,
+    limits: config.graphql,
     logger,
     title: upstream.emulator ? 'easemob-graphql · demo emulator' : 'easemob-graphql',
   });
@@ -27,7 +29,14 @@ async function main() {
   } else {
     console.log(`Easemob: ${config.easemob.mode === 'remote' ? config.easemob.baseUrl : ''}`);
   }
-  console.log(`GraphiQL: http://${host}:${port}/graphql`);
+  console.log(
+    `${config.graphql.graphiql ? 'GraphiQL' : 'GraphQL'}: http://${host}:${port}/graphql`,
+  );
+  if (config.auth.open) {
+    console.log(
+      'OPEN DEV MODE: no authentication is configured, so every caller acts as admin. Set JWT_SECRET, JWT_JWKS_URL or ADMIN_API_KEYS to turn it off.',
+    );
+  }
 
   let stopping = false;
   const stop = (signal: string) => {

@@ -1,41 +1,100 @@
+import { randomUUID } from 'node:crypto';
+import { maxAliasesPlugin } from '@escape.tech/graphql-armor-max-aliases';
+import { maxDirectivesPlugin } from '@escape.tech/graphql-armor-max-directives';
+import { maxTokensPlugin } from '@escape.tech/graphql-armor-max-tokens';
+import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
+import { useDisableIntrospection } from '@graphql-yoga/plugin-disable-introspection';
 import { GraphQLError } from 'graphql';
-import { createYoga, maskError as yogaMaskError } from 'graphql-yoga';
+import { createYoga, type Plugin, maskError as yogaMaskError } from 'graphql-yoga';
+import { createAuthenticator } from './auth/authenticate.js';
+import type { AuthConfig, GraphQLLimits } from './config.js';
 import { createContext } from './context.js';
 import type { EasemobClient } from './easemob/client.js';
 import { type Logger, yogaLogging } from './logger.js';
-import { toClientError } from './schema/errors.js';
+import { requestScope } from './request-scope.js';
+import { errorCodes, toClientError } from './schema/errors.js';
 import { exampleOperation } from './schema/example.js';
 import { schema } from './schema/index.js';
 
 export interface ServerOptions {
   easemob: EasemobClient;
-  /** GraphiQL on GET /graphql; on by default. */
-  graphiql?: boolean;
+  /** Default: open (every caller is admin), which only the embedded emulator may use. */
+  auth?: AuthConfig;
+  /** GraphiQL, introspection and query cost limits. */
+  limits?: Partial<GraphQLLimits>;
   /** Shown in GraphiQL's title, e.g. that this is the demo emulator. */
   title?: string;
   /** Structured logger; silent when absent. */
   logger?: Logger;
 }
 
+export const openAuth: AuthConfig = { adminApiKeys: [], publicProfiles: true, open: true };
+
+export const defaultLimits: GraphQLLimits = {
+  graphiql: true,
+  introspection: true,
+  maxDepth: 8,
+  maxComplexity: 5000,
+  maxAliases: 20,
+  maxTokens: 2000,
+};
+
 /** The GraphQL app, without listening: tests call `yoga.fetch`, main.ts serves it over HTTP. */
 export function createServer(options: ServerOptions) {
+  const auth = options.auth ?? openAuth;
+  const limits = { ...defaultLimits, ...options.limits };
+  const authenticate = createAuthenticator(auth);
+  const title = auth.open
+    ? `${options.title ?? 'easemob-graphql'} · OPEN DEV MODE: no authentication, every caller is admin`
+    : (options.title ?? 'easemob-graphql');
+  const tooComplex = (_ctx: unknown, error: GraphQLError) => {
+    Object.assign(error.extensions, { code: errorCodes.queryTooComplex });
+  };
+
   return createYoga({
     schema,
     graphqlEndpoint: '/graphql',
-    context: () => createContext(options.easemob),
-    graphiql:
-      options.graphiql === false
-        ? false
-        : { title: options.title ?? 'easemob-graphql', defaultQuery: exampleOperation },
+    context: async ({ request }) =>
+      createContext(options.easemob, await authenticate(request), {
+        publicProfiles: auth.publicProfiles,
+        limits: { complexity: limits.maxComplexity, depth: limits.maxDepth },
+      }),
+    graphiql: limits.graphiql ? { title, defaultQuery: exampleOperation } : false,
     landingPage: false,
     maskedErrors: { maskError },
     logging: options.logger ? yogaLogging(options.logger) : false,
+    plugins: [
+      useRequestId(),
+      useCSRFPrevention({ requestHeaders: ['x-graphql-yoga-csrf', 'apollo-require-preflight'] }),
+      ...(limits.introspection ? [] : [useDisableIntrospection()]),
+      maxTokensPlugin({ n: limits.maxTokens, onReject: [tooComplex] }),
+      maxAliasesPlugin({ n: limits.maxAliases, onReject: [tooComplex] }),
+      maxDirectivesPlugin({ n: 50, onReject: [tooComplex] }),
+    ],
   });
+}
+
+/** Gives each request an id (or keeps the caller's `x-request-id`) and answers with it. */
+function useRequestId(): Plugin {
+  return {
+    instrumentation: {
+      request: ({ request }, wrapped) => {
+        const given = request.headers.get('x-request-id');
+        const requestId = given && /^[\w.:-]{1,128}$/.test(given) ? given : randomUUID();
+        return requestScope.run({ requestId }, wrapped);
+      },
+    },
+    onResponse({ response }) {
+      const scope = requestScope.getStore();
+      if (scope) response.headers.set('x-request-id', scope.requestId);
+    },
+  };
 }
 
 /**
  * Errors meant for clients keep their code (Easemob failures are translated); everything else
- * becomes a generic message. Never a stack trace, whatever NODE_ENV says.
+ * becomes a generic message with the request id to quote. Never a stack trace, whatever NODE_ENV
+ * says.
  */
 export function maskError(error: unknown, message: string): Error {
   // A client error thrown as a GraphQLError arrives located by graphql-js, code included: as is.
@@ -44,7 +103,18 @@ export function maskError(error: unknown, message: string): Error {
   }
   const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
   const mapped = toClientError(original);
-  if (!mapped) return yogaMaskError(error, message, false);
+  if (!mapped) {
+    const masked = yogaMaskError(error, message, false);
+    const requestId = requestScope.getStore()?.requestId;
+    if (!requestId || !(masked instanceof GraphQLError)) return masked;
+    return new GraphQLError(masked.message, {
+      nodes: masked.nodes,
+      source: masked.source,
+      positions: masked.positions,
+      path: masked.path,
+      extensions: { ...masked.extensions, requestId },
+    });
+  }
   if (!(error instanceof GraphQLError) || mapped === error) return mapped;
   return new GraphQLError(mapped.message, {
     nodes: error.nodes,

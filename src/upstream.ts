@@ -1,4 +1,5 @@
-import type { Config, EasemobConnection } from './config.js';
+import type { Config, EasemobConnection, UpstreamTuning } from './config.js';
+import type { CircuitBreakerOptions } from './easemob/circuit-breaker.js';
 import { createEasemobClient, type EasemobClient } from './easemob/client.js';
 import type { Logger } from './easemob/core.js';
 import { type Emulator, startEmulator } from './emulator/server.js';
@@ -35,6 +36,7 @@ export async function connectUpstream(config: Config, logger?: Logger): Promise<
     maxConnections: config.upstream.maxConnections,
     retry: { maxRetries: config.upstream.maxRetries, budgetMs: config.upstream.retryBudgetMs },
     rateBudgets: { appPerSecond: config.upstream.appRatePerSecond },
+    circuitBreaker: circuitBreakerOf(config.upstream),
     logger,
   });
   return {
@@ -45,4 +47,25 @@ export async function connectUpstream(config: Config, logger?: Logger): Promise<
       await emulator?.close();
     },
   };
+}
+
+/**
+ * UPSTREAM_CIRCUIT_FAILURES (default 10; 0 turns the breaker off) and UPSTREAM_CIRCUIT_HALF_OPEN_MS
+ * (default 5000), read as `circuitFailures` / `circuitHalfOpenMs` once the config carries them;
+ * until then, the client's defaults.
+ */
+type CircuitTuning = Partial<{ circuitFailures: number; circuitHalfOpenMs: number }>;
+
+function circuitBreakerOf(
+  upstream: UpstreamTuning & CircuitTuning,
+): Partial<CircuitBreakerOptions> | false {
+  if (upstream.circuitFailures === 0) return false;
+  const options: Partial<CircuitBreakerOptions> = {};
+  if (upstream.circuitFailures !== undefined) {
+    options.consecutiveFailures = upstream.circuitFailures;
+  }
+  if (upstream.circuitHalfOpenMs !== undefined) {
+    options.halfOpenAfterMs = upstream.circuitHalfOpenMs;
+  }
+  return options;
 }

@@ -7,6 +7,7 @@ const remote = {
   EASEMOB_APP_NAME: 'testapp',
   EASEMOB_CLIENT_ID: 'YXA6i-Ak8Ol4Eei2l11ZjV-EAg',
   EASEMOB_CLIENT_SECRET: 'YXA6VunqiNxoB7IwXHInk1cGiXOOJfc',
+  ADMIN_API_KEYS: 'an-admin-key-that-is-long-enough',
 };
 
 const failure = (env: NodeJS.ProcessEnv) => {
@@ -59,6 +60,42 @@ describe('loadConfig', () => {
     expect(message).toContain('EASEMOB_APP_NAME (or EASEMOB_APPKEY)');
     expect(message).toContain('EASEMOB_CLIENT_SECRET');
     expect(message).not.toContain('\n');
+  });
+
+  it('fails closed: a real Easemob with no authentication configured refuses to start', () => {
+    const { ADMIN_API_KEYS: _k, ...unprotected } = remote;
+    const message = failure(unprotected);
+    expect(message).toContain('no authentication');
+    expect(message).toContain('JWT_SECRET');
+  });
+
+  it('runs the emulator open when no authentication is configured, and closed when it is', () => {
+    expect(loadConfig({}).auth).toMatchObject({ open: true, publicProfiles: true });
+    expect(loadConfig({ JWT_SECRET: 'x'.repeat(32) }).auth).toMatchObject({
+      open: false,
+      jwt: { usernameClaim: 'sub', rolesClaim: 'roles', adminRole: 'admin' },
+    });
+  });
+
+  it('reads auth, GraphiQL and cost settings', () => {
+    const config = loadConfig({
+      ...remote,
+      ADMIN_API_KEYS: ' key-one-is-long-enough-to-use , key-two-is-long-enough-to-use ',
+      PUBLIC_PROFILES: 'false',
+      GRAPHIQL: 'on',
+      MAX_DEPTH: '5',
+    });
+    expect(config.auth.adminApiKeys).toEqual([
+      'key-one-is-long-enough-to-use',
+      'key-two-is-long-enough-to-use',
+    ]);
+    expect(config.auth.publicProfiles).toBe(false);
+    expect(config.graphql).toMatchObject({ graphiql: true, introspection: false, maxDepth: 5 });
+    expect(failure({ ...remote, ADMIN_API_KEYS: 'short' })).toContain('ADMIN_API_KEYS');
+    expect(failure({ JWT_SECRET: 'too-short' })).toContain('JWT_SECRET');
+    expect(
+      failure({ JWT_SECRET: 'x'.repeat(32), JWT_JWKS_URL: 'https://id.example.com/jwks' }),
+    ).toContain('not both');
   });
 
   it('names an invalid variable and never echoes the secret', () => {

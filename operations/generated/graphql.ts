@@ -364,7 +364,7 @@ export type PresenceSubscriptionPage = {
 
 export type Query = {
   __typename?: 'Query';
-  /** The chat history, newest first unless `order` says otherwise. */
+  /** The chat history, newest first unless `order` says otherwise. Admins only. */
   chatMessages: MessageConnection;
   /** The presence of each target, read on behalf of `username`. */
   presences: Array<Presence>;
@@ -372,6 +372,8 @@ export type Query = {
   user?: Maybe<User>;
   /** Every user, oldest first, over Easemob's cursor. Pages of at most 100. */
   users: UserConnection;
+  /** The caller, when the credentials name an Easemob user (API keys do not). */
+  viewer?: Maybe<User>;
 };
 
 

@@ -1,3 +1,8 @@
+import {
+  type Circuit,
+  type CircuitBreakerOptions,
+  defaultCircuitBreakerOptions,
+} from './circuit-breaker.js';
 import { Core, type Logger } from './core.js';
 import { easemobRateBudgets, type RateBudgets } from './rate-budget.js';
 import { blocksResource, contactsResource } from './resources/contacts.js';
@@ -23,6 +28,11 @@ export interface EasemobClientOptions {
   retry?: Partial<RetryOptions>;
   /** Documented Easemob limits by default; `false` to turn the client-side budgets off. */
   rateBudgets?: Partial<RateBudgets> | false;
+  /**
+   * On by default (10 failed attempts in a row open it for 5 s): while Easemob is down, calls fail
+   * at once with `circuit_open` instead of piling up. `false` turns it off.
+   */
+  circuitBreaker?: Partial<CircuitBreakerOptions> | false;
   appTokenTtlSeconds?: number;
   token?: Partial<TokenCacheOptions>;
   logger?: Logger;
@@ -42,6 +52,10 @@ export function createEasemobClient(options: EasemobClientOptions) {
     retry: { ...defaultRetryOptions, ...options.retry },
     rateBudgets:
       options.rateBudgets === false ? false : { ...easemobRateBudgets, ...options.rateBudgets },
+    circuitBreaker:
+      options.circuitBreaker === false
+        ? false
+        : { ...defaultCircuitBreakerOptions, ...options.circuitBreaker },
     appTokenTtlSeconds: options.appTokenTtlSeconds,
     token: options.token,
     logger: options.logger,
@@ -57,6 +71,8 @@ export function createEasemobClient(options: EasemobClientOptions) {
     messages: messagesResource(core),
     chatHistory: chatHistoryResource(core),
     presence: presenceResourceFor(core),
+    /** The circuit breaker's state and transitions (read-only). */
+    circuit: core.circuit as Circuit,
     close: () => core.close(),
   };
 }

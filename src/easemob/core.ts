@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { CircuitBreaker, type CircuitBreakerOptions } from './circuit-breaker.js';
 import { type EndpointName, endpointSpecs, expandPath } from './endpoints.js';
 import { EasemobError, localCodes } from './errors.js';
 import { RateBudget, RateBudgetExceeded, type RateBudgets } from './rate-budget.js';
@@ -24,11 +25,13 @@ export interface CoreOptions {
   retry: RetryOptions;
   /** `false` turns the client-side rate budgets off (the emulator in tests, or an app with raised limits). */
   rateBudgets: RateBudgets | false;
+  /** `false` turns the circuit breaker off: every call goes out however Easemob is faring. */
+  circuitBreaker: CircuitBreakerOptions | false;
   /** Requested lifetime of app tokens; Easemob's default when absent. */
   appTokenTtlSeconds?: number;
   token?: Partial<TokenCacheOptions>;
   logger?: Logger;
-  /** Called once per HTTP request sent, retries included (metrics hook). */
+  /** Called once per HTTP request sent, retries included (metrics hook); not for calls the open circuit refused. */
   onRequest?: (endpoint: EndpointName) => void;
 }
 
@@ -42,11 +45,13 @@ export interface CallOptions<S extends z.ZodType> {
 }
 
 /**
- * Sends one logical call: waits for a rate-budget slot, attaches the app token, retries what is safe
- * to retry, refreshes the token once on a 401, and validates the answer.
+ * Sends one logical call: fails fast while the circuit is open, waits for a rate-budget slot,
+ * attaches the app token, retries what is safe to retry, refreshes the token once on a 401, and
+ * validates the answer. Every HTTP attempt (token requests included) goes through the breaker.
  */
 export class Core {
   readonly tokens: TokenCache;
+  readonly circuit: CircuitBreaker;
   private readonly transport: Transport;
   private readonly budget: RateBudget | undefined;
   private readonly appPath: string;
@@ -55,6 +60,10 @@ export class Core {
     this.transport = new Transport(options);
     this.budget = options.rateBudgets ? new RateBudget(options.rateBudgets) : undefined;
     this.appPath = `/${encodeURIComponent(options.orgName)}/${encodeURIComponent(options.appName)}`;
+    this.circuit = new CircuitBreaker(options.circuitBreaker);
+    this.circuit.onStateChange((state) =>
+      options.logger?.warn({ circuit: state }, `Easemob circuit breaker ${state}`),
+    );
     this.tokens = new TokenCache(
       () => this.requestAppToken(),
       options.token,
@@ -102,6 +111,7 @@ export class Core {
     path: string,
     call: CallOptions<z.ZodType>,
   ): Promise<unknown> {
+    this.circuit.rejectIfOpen(endpoint);
     const auth = call.auth ?? true;
     let token = auth ? await this.tokens.get() : undefined;
     try {
@@ -137,10 +147,12 @@ export class Core {
         });
       }
     }
-    this.options.onRequest?.(endpoint);
     const started = performance.now();
-    const answer = await this.transport
-      .send({ endpoint, method, path, body, token })
+    const answer = await this.circuit
+      .run(endpoint, () => {
+        this.options.onRequest?.(endpoint);
+        return this.transport.send({ endpoint, method, path, body, token });
+      })
       .catch((error: unknown) => {
         this.options.logger?.debug(
           { endpoint, ms: Math.round(performance.now() - started), err: describe(error) },

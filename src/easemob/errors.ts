@@ -77,6 +77,8 @@ export const localCodes = {
   network: 'network_error',
   invalidResponse: 'invalid_response',
   rateBudget: 'rate_budget_exhausted',
+  /** The circuit breaker is open: recent calls failed, this one was not sent. */
+  circuitOpen: 'circuit_open',
   httpError: 'http_error',
 } as const;
 

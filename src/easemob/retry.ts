@@ -7,7 +7,7 @@ import {
   retry,
 } from 'cockatiel';
 import type { EndpointSpec } from './endpoints.js';
-import { EasemobError } from './errors.js';
+import { EasemobError, localCodes } from './errors.js';
 
 export interface RetryOptions {
   /** Retries after the first attempt. */
@@ -32,12 +32,16 @@ export const defaultRetryOptions: RetryOptions = {
  */
 export function isRetryable(error: unknown, spec: EndpointSpec): boolean {
   if (!(error instanceof EasemobError)) return false;
+  // The circuit breaker turned it away: retrying inside this call would defeat the breaker.
+  if (error.code === localCodes.circuitOpen) return false;
+  // Said to be pointless to repeat (e.g. our own rate-budget queue is full): fail fast as promised.
+  if (!error.retryable) return false;
   // 429 and 503 mean Easemob turned the request away before doing anything.
   if (error.status === 429 || error.status === 503) return true;
   // The request never left this process (e.g. connection refused).
   if (error.notSent) return true;
   // Other 5xx, timeouts, resets, garbled answers: the work may have been done.
-  return error.retryable && spec.idempotent;
+  return spec.idempotent;
 }
 
 /** Runs `attempt` with exponential backoff and decorrelated jitter, bounded in count and time. */

@@ -10,6 +10,7 @@ export const errorCodes = {
   rateLimited: 'RATE_LIMITED',
   upstreamUnavailable: 'UPSTREAM_UNAVAILABLE',
   conflict: 'CONFLICT',
+  queryTooComplex: 'QUERY_TOO_COMPLEX',
 } as const;
 
 export type ErrorCode = (typeof errorCodes)[keyof typeof errorCodes];
@@ -56,7 +57,13 @@ function fromEasemob(error: EasemobError): GraphQLError {
   return new GraphQLError(message, {
     extensions: {
       code,
-      upstream: { status: error.status, code: error.code, retryable: error.retryable },
+      // notSent: Easemob certainly did not act on it, so even a send may be repeated.
+      upstream: {
+        status: error.status,
+        code: error.code,
+        retryable: error.retryable,
+        notSent: error.notSent || error.status === 429 || error.status === 503,
+      },
     },
   });
 }

@@ -2,11 +2,13 @@ import { z } from 'zod';
 import { outgoingMessage, username } from '../easemob/input.js';
 import { buildChatHistoryQl, type SendResult } from '../easemob/resources/messages.js';
 import type { ChatMessage } from '../easemob/responses.js';
+import { adminOnly } from './access.js';
 import { builder } from './builder.js';
 import { MessageBody } from './message-body.js';
 import { inputPath, MessageInput, toEasemobBody } from './message-input.js';
 import { cursorConnection } from './pagination.js';
-import { User, userOf } from './user.js';
+import { User } from './user.js';
+import { userOf } from './user-model.js';
 
 export const ChatType = builder.enumType('ChatType', {
   values: {
@@ -54,7 +56,9 @@ builder.queryField('chatMessages', (t) =>
   t.connection(
     {
       type: Message,
-      description: 'The chat history, newest first unless `order` says otherwise.',
+      description: 'The chat history, newest first unless `order` says otherwise. Admins only.',
+      authScopes: adminOnly,
+      complexity: (args) => ({ field: 1, multiplier: args.first ?? 20 }),
       args: {
         since: t.arg({ type: 'DateTime', description: 'Only messages at or after this time.' }),
         until: t.arg({ type: 'DateTime', description: 'Only messages before this time.' }),
@@ -140,6 +144,15 @@ builder.mutationField('sendMessage', (t) =>
     type: SendMessagePayload,
     description: 'Sends one message to each target. Never retried after an ambiguous failure.',
     args: { input: t.arg({ type: SendMessageInput, required: true }).validate(sendArg) },
-    resolve: async (_root, { input }, ctx) => ({ results: await ctx.easemob.messages.send(input) }),
+    // Viewers send only as themselves; admins as anyone (or as Easemob's "admin" with no `from`).
+    authScopes: (_root, args) =>
+      args.input.from
+        ? { admin: true, self: args.input.from }
+        : { admin: true, authenticated: true },
+    complexity: (args) => ({ field: 1, multiplier: args.input.targets.length }),
+    resolve: async (_root, { input }, ctx) => {
+      const from = input.from ?? (ctx.viewer.kind === 'user' ? ctx.viewer.username : undefined);
+      return { results: await ctx.easemob.messages.send({ ...input, from }) };
+    },
   }),
 );

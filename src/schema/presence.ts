@@ -11,8 +11,10 @@ import type {
   Presence as PresenceModel,
   PresenceSubscriptionPage as SubscriptionPageModel,
 } from '../easemob/resources/presence.js';
+import { actingAs, privateOf } from './access.js';
 import { builder } from './builder.js';
-import { User, userOf } from './user.js';
+import { User } from './user.js';
+import { userOf } from './user-model.js';
 
 /** Per operation; the client splits them into calls of 100. */
 const maxTargets = 500;
@@ -80,12 +82,15 @@ const PresenceSubscriptionPage = builder
 
 builder.objectFields(User, (t) => ({
   presence: t.field({
+    authScopes: privateOf,
     type: Presence,
     nullable: true,
     description: 'Read in batches of 100 per operation.',
     resolve: (user, _args, ctx) => ctx.loaders.presence.load(user.username.toLowerCase()),
   }),
   presenceSubscriptions: t.field({
+    authScopes: privateOf,
+    complexity: (args) => ({ field: 1, multiplier: args.pageSize ?? 100 }),
     type: PresenceSubscriptionPage,
     description: 'The users whose presence this user is subscribed to.',
     args: {
@@ -108,6 +113,8 @@ builder.queryField('presences', (t) =>
   t.field({
     type: [Presence],
     description: 'The presence of each target, read on behalf of `username`.',
+    authScopes: actingAs,
+    complexity: (args) => ({ field: 1, multiplier: args.targets.length }),
     args: {
       username: t.arg.string({ required: true }).validate(username),
       targets: t.arg.stringList({ required: true }).validate(targets),
@@ -124,6 +131,7 @@ builder.queryField('presences', (t) =>
 
 builder.mutationFields((t) => ({
   setPresence: t.boolean({
+    authScopes: actingAs,
     description: "Sets one device's status and the user's presence extension.",
     args: {
       username: t.arg.string({ required: true }).validate(username),
@@ -141,6 +149,8 @@ builder.mutationFields((t) => ({
     },
   }),
   subscribePresence: t.field({
+    authScopes: actingAs,
+    complexity: (args) => ({ field: 1, multiplier: args.targets.length }),
     type: [Presence],
     description: 'Subscribes `username` to the targets; answers their presence now.',
     args: {
@@ -161,6 +171,7 @@ builder.mutationFields((t) => ({
     },
   }),
   unsubscribePresence: t.boolean({
+    authScopes: actingAs,
     args: {
       username: t.arg.string({ required: true }).validate(username),
       targets: t.arg.stringList({ required: true }).validate(targets),

@@ -1,9 +1,12 @@
 import { limits, username, usernameList } from '../easemob/input.js';
+import { actingAs } from './access.js';
 import { builder } from './builder.js';
-import { User, userOf } from './user.js';
+import { User } from './user.js';
+import { userOf } from './user-model.js';
 
 builder.mutationFields((t) => ({
   addContact: t.field({
+    authScopes: actingAs,
     type: User,
     description: 'Makes the two users contacts of each other; returns the owner.',
     args: {
@@ -17,6 +20,7 @@ builder.mutationFields((t) => ({
     },
   }),
   removeContact: t.field({
+    authScopes: actingAs,
     type: User,
     args: {
       username: t.arg.string({ required: true }).validate(username),
@@ -29,6 +33,7 @@ builder.mutationFields((t) => ({
     },
   }),
   blockUsers: t.field({
+    authScopes: actingAs,
     type: User,
     description: `Blocks users from messaging the owner (at most ${limits.blocksPerUser}); returns the owner.`,
     args: {
@@ -42,6 +47,7 @@ builder.mutationFields((t) => ({
     },
   }),
   unblockUser: t.field({
+    authScopes: actingAs,
     type: User,
     args: {
       username: t.arg.string({ required: true }).validate(username),

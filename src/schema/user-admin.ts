@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { newUser, newUsers, password, username, userUpdate } from '../easemob/input.js';
+import { actingAs, adminOnly } from './access.js';
 import { builder } from './builder.js';
-import { NotificationDisplayStyle, User, userOf } from './user.js';
+import { NotificationDisplayStyle, User } from './user.js';
+import { userOf } from './user-model.js';
 
 const CreateUserInput = builder.inputType('CreateUserInput', {
   fields: (t) => ({
@@ -63,6 +65,7 @@ const updateArg = z.preprocess((v) => {
 
 builder.mutationFields((t) => ({
   createUser: t.field({
+    authScopes: adminOnly,
     type: User,
     args: { input: t.arg({ type: CreateUserInput, required: true }).validate(newUserArg) },
     resolve: async (_root, { input }, ctx) => {
@@ -71,6 +74,8 @@ builder.mutationFields((t) => ({
     },
   }),
   createUsers: t.field({
+    authScopes: adminOnly,
+    complexity: (args) => ({ field: 1, multiplier: args.input.length }),
     type: CreateUsersPayload,
     description: 'At most 60 users per call.',
     args: {
@@ -86,6 +91,7 @@ builder.mutationFields((t) => ({
     },
   }),
   deleteUser: t.field({
+    authScopes: adminOnly,
     type: User,
     description: 'Deletes the user (and any group or room they own) and returns its last profile.',
     args: { username: t.arg.string({ required: true }).validate(username) },
@@ -96,6 +102,7 @@ builder.mutationFields((t) => ({
     },
   }),
   resetPassword: t.boolean({
+    authScopes: adminOnly,
     args: {
       username: t.arg.string({ required: true }).validate(username),
       password: t.arg.string({ required: true }).validate(password),
@@ -106,6 +113,7 @@ builder.mutationFields((t) => ({
     },
   }),
   updateUser: t.field({
+    authScopes: actingAs,
     type: User,
     description: 'Changes the push nickname, display style and no-disturbing window in one call.',
     args: {
@@ -119,6 +127,7 @@ builder.mutationFields((t) => ({
     },
   }),
   deactivateUser: t.field({
+    authScopes: adminOnly,
     type: User,
     description: 'Bans the user: logged out at once, cannot log in until activated.',
     args: { username: t.arg.string({ required: true }).validate(username) },
@@ -130,6 +139,7 @@ builder.mutationFields((t) => ({
     },
   }),
   activateUser: t.field({
+    authScopes: adminOnly,
     type: User,
     args: { username: t.arg.string({ required: true }).validate(username) },
     resolve: async (_root, args, ctx) => {
@@ -139,6 +149,7 @@ builder.mutationFields((t) => ({
     },
   }),
   disconnectUser: t.boolean({
+    authScopes: adminOnly,
     description: 'Forces the user offline; true when Easemob did.',
     args: { username: t.arg.string({ required: true }).validate(username) },
     resolve: async (_root, args, ctx) => {

@@ -1,21 +1,13 @@
 import { GraphQLError } from 'graphql';
-import type { Context } from '../context.js';
-import { username } from '../easemob/input.js';
+import { z } from 'zod';
+import { type Context, viewerName } from '../context.js';
+import { messageId, username } from '../easemob/input.js';
 import type { EasemobUser } from '../easemob/responses.js';
+import { adminOnly, privateOf, publicOf, signedIn } from './access.js';
 import { builder } from './builder.js';
 import { errorCodes } from './errors.js';
 import { cursorConnection } from './pagination.js';
-
-/** A user as the schema passes it around: the name, and the profile when it is already known. */
-export interface UserModel {
-  username: string;
-  profile?: EasemobUser;
-}
-
-export const userOf = (name: string, profile?: EasemobUser): UserModel => ({
-  username: name,
-  profile,
-});
+import { type UserModel, userOf } from './user-model.js';
 
 export const OnlineStatus = builder.enumType('OnlineStatus', {
   values: { ONLINE: { value: 'online' }, OFFLINE: { value: 'offline' } } as const,
@@ -50,55 +42,71 @@ User.implement({
   description: 'An Easemob IM user. Profile fields are fetched only when selected.',
   fields: (t) => ({
     username: t.exposeString('username'),
-    uuid: t.id({ resolve: async (user, _args, ctx) => (await profile(user, ctx)).uuid }),
+    uuid: t.id({
+      authScopes: publicOf,
+      resolve: async (user, _args, ctx) => (await profile(user, ctx)).uuid,
+    }),
     nickname: t.string({
+      authScopes: publicOf,
       nullable: true,
       description: 'Push-notification nickname.',
       resolve: async (user, _args, ctx) => (await profile(user, ctx)).nickname,
     }),
     activated: t.boolean({
+      authScopes: publicOf,
       resolve: async (user, _args, ctx) => (await profile(user, ctx)).activated,
     }),
     createdAt: t.field({
+      authScopes: publicOf,
       type: 'DateTime',
       nullable: true,
       resolve: async (user, _args, ctx) => toDate((await profile(user, ctx)).createdAt),
     }),
     modifiedAt: t.field({
+      authScopes: publicOf,
       type: 'DateTime',
       nullable: true,
       resolve: async (user, _args, ctx) => toDate((await profile(user, ctx)).modifiedAt),
     }),
     notificationDisplayStyle: t.field({
+      authScopes: privateOf,
       type: NotificationDisplayStyle,
       nullable: true,
       resolve: async (user, _args, ctx) => (await profile(user, ctx)).notificationDisplayStyle,
     }),
     noDisturbing: t.field({
+      authScopes: privateOf,
       type: NoDisturbingWindow,
       nullable: true,
       resolve: async (user, _args, ctx) => (await profile(user, ctx)).noDisturbing,
     }),
     status: t.field({
+      authScopes: publicOf,
       type: OnlineStatus,
       resolve: (user, _args, ctx) => ctx.loaders.status.load(user.username),
     }),
     offlineCount: t.int({
+      authScopes: privateOf,
       description: 'Messages waiting for the user to come online.',
       resolve: (user, _args, ctx) => ctx.loaders.offlineCount.load(user.username),
     }),
     offlineMessageStatus: t.field({
+      authScopes: privateOf,
       type: MessageDeliveryStatus,
-      args: { messageId: t.arg.id({ required: true }) },
+      args: { messageId: t.arg.id({ required: true }).validate(z.coerce.string().pipe(messageId)) },
       resolve: (user, args, ctx) =>
         ctx.easemob.offline.messageStatus(user.username, String(args.messageId)),
     }),
     contacts: t.field({
+      authScopes: privateOf,
+      complexity: { field: 1, multiplier: 100 },
       type: [User],
       resolve: async (user, _args, ctx) =>
         (await ctx.loaders.contacts.load(user.username)).map((name) => userOf(name)),
     }),
     blocks: t.field({
+      authScopes: privateOf,
+      complexity: { field: 1, multiplier: 100 },
       type: [User],
       resolve: async (user, _args, ctx) =>
         (await ctx.loaders.blocks.load(user.username)).map((name) => userOf(name)),
@@ -122,8 +130,19 @@ function toDate(ms: number | undefined): Date | undefined {
 }
 
 builder.queryFields((t) => ({
+  viewer: t.field({
+    type: User,
+    nullable: true,
+    description: 'The caller, when the credentials name an Easemob user (API keys do not).',
+    authScopes: signedIn,
+    resolve: (_root, _args, ctx) => {
+      const name = viewerName(ctx.viewer);
+      return name ? userOf(name) : null;
+    },
+  }),
   user: t.field({
     type: User,
+    authScopes: signedIn,
     nullable: true,
     description: 'One user; null when Easemob has no such user.',
     args: { username: t.arg.string({ required: true }).validate(username) },
@@ -135,6 +154,8 @@ builder.queryFields((t) => ({
   users: t.connection(
     {
       type: User,
+      authScopes: adminOnly,
+      complexity: (args) => ({ field: 1, multiplier: args.first ?? 20 }),
       description: "Every user, oldest first, over Easemob's cursor. Pages of at most 100.",
       resolve: (_root, args, ctx) =>
         cursorConnection(

@@ -74,6 +74,8 @@ describe('retries on throttling and server errors', () => {
       emulator: { seed },
       client: { retry: { maxRetries: 10, budgetMs: 300, initialDelayMs: 100, maxDelayMs: 100 } },
     });
+    // The token first: the budget bounds the call, and a cold token fetch would eat into it.
+    await client.tokens.app();
     emulator.faults.add({ endpoint: 'users.get', kind: 'status', status: 503 });
     await rejectionOf(client.users.get('alice'));
     // About 300 ms of 100 ms waits: far fewer than 11 attempts.

@@ -1,7 +1,8 @@
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { print } from 'graphql';
+import type { EasemobClientOptions } from '../../src/easemob/client.js';
 import type { EmulatorOptions } from '../../src/emulator/server.js';
-import { createServer } from '../../src/server.js';
+import { createServer, type ServerOptions } from '../../src/server.js';
 import { startHarness } from './easemob.js';
 
 /** A response as JSON: errors are plain objects, not GraphQLError instances. */
@@ -18,9 +19,31 @@ export interface GraphQLResponse<T> {
  * The GraphQL server over a real client and a real emulator (HTTP on 127.0.0.1). GraphQL requests
  * go through `yoga.fetch`: the transport between frontend and server is not what these tests prove.
  */
-export async function startGraphQL(options: { emulator?: EmulatorOptions } = {}) {
-  const { emulator, client } = await startHarness({ emulator: options.emulator });
-  const yoga = createServer({ easemob: client });
+export async function startGraphQL(
+  options: {
+    emulator?: EmulatorOptions;
+    client?: Partial<EasemobClientOptions>;
+    server?: Omit<ServerOptions, 'easemob'>;
+  } = {},
+) {
+  const { emulator, client } = await startHarness(options);
+  const yoga = createServer({ easemob: client, ...options.server });
+
+  /** Any query, as any caller: `headers` carries the credentials. */
+  async function post(
+    query: string,
+    variables?: Record<string, unknown>,
+    headers: Record<string, string> = {},
+  ) {
+    const response = await yoga.fetch('http://localhost/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/json', ...headers },
+      body: JSON.stringify({ query, variables }),
+    });
+    // biome-ignore lint/suspicious/noExplicitAny: tests read responses structurally
+    const body = (await response.json()) as GraphQLResponse<Record<string, any>>;
+    return { status: response.status, headers: response.headers, body };
+  }
 
   async function execute<TResult, TVariables>(
     document: TypedDocumentNode<TResult, TVariables> | string,
@@ -42,7 +65,7 @@ export async function startGraphQL(options: { emulator?: EmulatorOptions } = {})
   const run = (query: string, variables?: Record<string, unknown>) =>
     execute<Record<string, any>, Record<string, unknown>>(query, variables ?? {});
 
-  return { emulator, client, yoga, execute, run };
+  return { emulator, client, yoga, execute, run, post };
 }
 
 /** The single error's code, failing loudly when there is not exactly one error. */

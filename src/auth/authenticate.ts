@@ -1,0 +1,87 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
+import { GraphQLError } from 'graphql';
+import { createRemoteJWKSet, type JWTPayload, type JWTVerifyGetKey, jwtVerify } from 'jose';
+import type { AuthConfig } from '../config.js';
+import { username as usernameRule } from '../easemob/input.js';
+import { errorCodes } from '../schema/errors.js';
+
+/** Who is calling. Admins may carry a username (an admin JWT); API keys do not. */
+export type Viewer =
+  | { kind: 'anonymous' }
+  | { kind: 'user'; username: string; roles: string[] }
+  | { kind: 'admin'; username?: string; via: 'api-key' | 'jwt' | 'open' };
+
+export type Authenticate = (request: Request) => Promise<Viewer>;
+
+/**
+ * Reads `Authorization: Bearer …`: an admin API key (compared in constant time), else a JWT
+ * (HS256 with JWT_SECRET, or RS256/ES256 from JWT_JWKS_URL). No header: anonymous — or admin in the
+ * emulator's open dev mode. A header that does not verify is refused, never downgraded.
+ */
+export function createAuthenticator(auth: AuthConfig): Authenticate {
+  const keyDigests = auth.adminApiKeys.map(digest);
+  const jwt = auth.jwt;
+  const verifyKey: Uint8Array | JWTVerifyGetKey | undefined = jwt?.secret
+    ? new TextEncoder().encode(jwt.secret)
+    : jwt?.jwksUrl
+      ? createRemoteJWKSet(new URL(jwt.jwksUrl))
+      : undefined;
+  const algorithms = jwt?.secret ? ['HS256'] : ['RS256', 'ES256'];
+
+  return async (request) => {
+    const header = request.headers.get('authorization');
+    if (!header) return auth.open ? { kind: 'admin', via: 'open' } : { kind: 'anonymous' };
+    const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
+    if (!match) throw unauthenticated('the Authorization header must be "Bearer <token>"');
+    const credential = match[1]!;
+
+    if (keyDigests.length > 0 && isAdminKey(credential, keyDigests)) {
+      return { kind: 'admin', via: 'api-key' };
+    }
+    if (!jwt || !verifyKey) throw unauthenticated('invalid credentials');
+
+    let payload: JWTPayload;
+    try {
+      ({ payload } = await jwtVerify(credential, verifyKey as JWTVerifyGetKey, {
+        algorithms,
+        issuer: jwt.issuer,
+        audience: jwt.audience,
+      }));
+    } catch {
+      // jose's reasons (expired, bad signature…) stay in our logs' absence: a client learns nothing.
+      throw unauthenticated('invalid or expired token');
+    }
+    const roles = rolesOf(payload[jwt.rolesClaim]);
+    const claimed = usernameRule.safeParse(payload[jwt.usernameClaim]);
+    if (roles.includes(jwt.adminRole)) {
+      return { kind: 'admin', via: 'jwt', username: claimed.success ? claimed.data : undefined };
+    }
+    if (!claimed.success)
+      throw unauthenticated(`the token's ${jwt.usernameClaim} is not an Easemob username`);
+    return { kind: 'user', username: claimed.data, roles };
+  };
+}
+
+function digest(value: string): Buffer {
+  return createHash('sha256').update(value).digest();
+}
+
+/** Compares digests so every comparison takes the same time whatever the key's length or content. */
+function isAdminKey(credential: string, keyDigests: Buffer[]): boolean {
+  const candidate = digest(credential);
+  let found = false;
+  for (const key of keyDigests) found = timingSafeEqual(candidate, key) || found;
+  return found;
+}
+
+function rolesOf(claim: unknown): string[] {
+  if (Array.isArray(claim)) return claim.filter((r): r is string => typeof r === 'string');
+  if (typeof claim === 'string') return claim.split(/[\s,]+/).filter(Boolean);
+  return [];
+}
+
+function unauthenticated(message: string): GraphQLError {
+  return new GraphQLError(message, {
+    extensions: { code: errorCodes.unauthenticated, http: { status: 401 } },
+  });
+}

@@ -1,0 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+
+/** The request being served, so error ids and every log line (upstream calls too) can name it. */
+export const requestScope = new AsyncLocalStorage<{ requestId: string }>();
