@@ -16,7 +16,7 @@ const config: CodegenConfig = {
       config: {
         useTypeImports: true,
         enumsAsTypes: true,
-        scalars: { DateTime: 'string', JSON: 'Record<string, unknown>' },
+        scalars: { DateTime: 'string', JSON: 'Record<string, unknown>', _Any: 'unknown' },
       },
     },
   },

@@ -84,6 +84,9 @@ const envSchema = z.object({
   PUBLIC_PROFILES: flag(true),
   GRAPHIQL: optionalFlag,
   INTROSPECTION: optionalFlag,
+  REDIS_URL: z.preprocess(blankAsMissing, z.url({ protocol: /^rediss?$/ }).optional()),
+  REDIS_PREFIX: z.preprocess(blankAsMissing, z.string().default('easemob-graphql')),
+  SUBSCRIPTION_POLL_INTERVAL_MS: intInRange(100, 3_600_000, 5000),
   MAX_DEPTH: intInRange(1, 100, 8),
   MAX_COMPLEXITY: intInRange(1, 10_000_000, 5000),
   MAX_ALIASES: intInRange(0, 1000, 20),
@@ -144,6 +147,10 @@ export interface GraphQLLimits {
 
 export interface Config {
   server: { host: string; port: number; logLevel: string };
+  /** Subscriptions poll Easemob for status and presence this often. */
+  realtime: { pollIntervalMs: number };
+  /** Several instances share the token and subscription events through this Redis. */
+  redis?: { url: string; prefix: string };
   auth: AuthConfig;
   graphql: GraphQLLimits;
   /** `emulator`: no Easemob configured, run the embedded one. `remote`: talk to a real Easemob. */
@@ -167,6 +174,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
     server: { host: e.HOST, port: e.PORT, logLevel: e.LOG_LEVEL },
     easemob,
+    realtime: { pollIntervalMs: e.SUBSCRIPTION_POLL_INTERVAL_MS },
+    redis: e.REDIS_URL ? { url: e.REDIS_URL, prefix: e.REDIS_PREFIX } : undefined,
     auth: resolveAuth(e, dev),
     graphql: {
       graphiql: e.GRAPHIQL ?? dev,

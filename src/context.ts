@@ -1,6 +1,7 @@
 import type { Viewer } from './auth/authenticate.js';
 import type { EasemobClient } from './easemob/client.js';
 import { createLoaders, type Loaders } from './loaders/index.js';
+import type { Realtime } from './realtime/realtime.js';
 
 /** What every resolver sees: the shared Easemob client, the caller, and this request's loaders. */
 export interface Context {
@@ -11,11 +12,14 @@ export interface Context {
   publicProfiles: boolean;
   /** Query cost limits, checked before any resolver runs. */
   limits: { complexity: number; depth: number };
+  /** Process-wide subscriptions: pub/sub and the shared pollers. */
+  realtime: Realtime;
 }
 
 export interface ContextOptions {
   publicProfiles: boolean;
   limits: Context['limits'];
+  realtime: Realtime;
 }
 
 export function createContext(

@@ -2,6 +2,9 @@ import { createServer as createHttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ConfigError, loadConfig } from './config.js';
 import { createLogger } from './logger.js';
+import { Realtime } from './realtime/realtime.js';
+import { serveWebSockets } from './realtime/websocket.js';
+import { connectFleet } from './redis/fleet.js';
 import { createServer } from './server.js';
 import { connectUpstream } from './upstream.js';
 
@@ -9,15 +12,25 @@ import { connectUpstream } from './upstream.js';
 async function main() {
   const config = loadConfig();
   const logger = createLogger(config.server.logLevel);
-  const upstream = await connectUpstream(config, logger.child({ component: 'easemob' }));
+  const fleet = config.redis
+    ? await connectFleet(config.redis.url, config.redis.prefix)
+    : undefined;
+  const upstream = await connectUpstream(config, logger.child({ component: 'easemob' }), fleet);
+  const realtime = new Realtime(upstream.client, {
+    pollIntervalMs: config.realtime.pollIntervalMs,
+    onError: (error) => logger.warn({ error: String(error) }, 'subscription poll failed'),
+    eventTarget: fleet?.eventTarget,
+  });
   const yoga = createServer({
     easemob: upstream.client,
+    realtime,
     auth: config.auth,
     limits: config.graphql,
     logger,
     title: upstream.emulator ? 'easemob-graphql · demo emulator' : 'easemob-graphql',
   });
   const http = createHttpServer(yoga);
+  const websockets = serveWebSockets(http, yoga);
   await new Promise<void>((resolve) =>
     http.listen(config.server.port, config.server.host, resolve),
   );
@@ -44,9 +57,12 @@ async function main() {
     stopping = true;
     console.log(`${signal}: finishing requests in flight, then stopping`);
     const force = setTimeout(() => http.closeAllConnections(), 10_000).unref();
+    realtime.close();
+    void websockets.close();
     http.close(async () => {
       clearTimeout(force);
       await upstream.close();
+      await fleet?.close();
       process.exit(0);
     });
     http.closeIdleConnections();

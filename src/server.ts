@@ -11,6 +11,7 @@ import type { AuthConfig, GraphQLLimits } from './config.js';
 import { createContext } from './context.js';
 import type { EasemobClient } from './easemob/client.js';
 import { type Logger, yogaLogging } from './logger.js';
+import { Realtime } from './realtime/realtime.js';
 import { requestScope } from './request-scope.js';
 import { errorCodes, toClientError } from './schema/errors.js';
 import { exampleOperation } from './schema/example.js';
@@ -26,6 +27,8 @@ export interface ServerOptions {
   title?: string;
   /** Structured logger; silent when absent. */
   logger?: Logger;
+  /** Subscriptions' pub/sub and pollers; one polling every 5 s is made when absent. */
+  realtime?: Realtime;
 }
 
 export const openAuth: AuthConfig = { adminApiKeys: [], publicProfiles: true, open: true };
@@ -44,6 +47,12 @@ export function createServer(options: ServerOptions) {
   const auth = options.auth ?? openAuth;
   const limits = { ...defaultLimits, ...options.limits };
   const authenticate = createAuthenticator(auth);
+  const realtime =
+    options.realtime ??
+    new Realtime(options.easemob, {
+      pollIntervalMs: 5000,
+      onError: (error) => options.logger?.warn({ error: String(error) }, 'poll failed'),
+    });
   const title = auth.open
     ? `${options.title ?? 'easemob-graphql'} · OPEN DEV MODE: no authentication, every caller is admin`
     : (options.title ?? 'easemob-graphql');
@@ -58,6 +67,7 @@ export function createServer(options: ServerOptions) {
       createContext(options.easemob, await authenticate(request), {
         publicProfiles: auth.publicProfiles,
         limits: { complexity: limits.maxComplexity, depth: limits.maxDepth },
+        realtime,
       }),
     graphiql: limits.graphiql ? { title, defaultQuery: exampleOperation } : false,
     landingPage: false,

@@ -2,6 +2,7 @@ import type { Config, EasemobConnection, UpstreamTuning } from './config.js';
 import type { CircuitBreakerOptions } from './easemob/circuit-breaker.js';
 import { createEasemobClient, type EasemobClient } from './easemob/client.js';
 import type { Logger } from './easemob/core.js';
+import type { SharedTokenStore } from './easemob/token.js';
 import { type Emulator, startEmulator } from './emulator/server.js';
 
 export interface Upstream {
@@ -15,7 +16,11 @@ export interface Upstream {
  * The Easemob this process talks to: the configured one, or, with no Easemob configured, an
  * embedded emulator seeded with demo data.
  */
-export async function connectUpstream(config: Config, logger?: Logger): Promise<Upstream> {
+export async function connectUpstream(
+  config: Config,
+  logger?: Logger,
+  shared?: { tokenStore?: SharedTokenStore },
+): Promise<Upstream> {
   let emulator: Emulator | undefined;
   let connection: EasemobConnection;
   if (config.easemob.mode === 'remote') {
@@ -37,6 +42,7 @@ export async function connectUpstream(config: Config, logger?: Logger): Promise<
     retry: { maxRetries: config.upstream.maxRetries, budgetMs: config.upstream.retryBudgetMs },
     rateBudgets: { appPerSecond: config.upstream.appRatePerSecond },
     circuitBreaker: circuitBreakerOf(config.upstream),
+    token: shared?.tokenStore ? { shared: shared.tokenStore } : undefined,
     logger,
   });
   return {

@@ -18,6 +18,7 @@ export type Scalars = {
   DateTime: { input: string; output: string; }
   /** The `JSONObject` scalar type represents JSON objects as specified by [ECMA-404](http://www.ecma-international.org/publications/files/ECMA-ST/ECMA-404.pdf). */
   JSON: { input: Record<string, unknown>; output: Record<string, unknown>; }
+  _Any: { input: unknown; output: unknown; }
 };
 
 export type AudioBody = {
@@ -173,6 +174,21 @@ export type MessageInput =
   |  { audio?: never; command?: never; custom?: never; file?: never; image?: never; location: LocationInput; text?: never; video?: never; }
   |  { audio?: never; command?: never; custom?: never; file?: never; image?: never; location?: never; text: Scalars['String']['input']; video?: never; }
   |  { audio?: never; command?: never; custom?: never; file?: never; image?: never; location?: never; text?: never; video: VideoInput; };
+
+/** A message sent through this API (one event per target). */
+export type MessageSent = {
+  __typename?: 'MessageSent';
+  ext: Scalars['JSON']['output'];
+  /** Null when sent as Easemob's "admin". */
+  from?: Maybe<User>;
+  id: Scalars['ID']['output'];
+  /** Easemob's message body. */
+  message: Scalars['JSON']['output'];
+  sentAt: Scalars['DateTime']['output'];
+  success: Scalars['Boolean']['output'];
+  target: Scalars['String']['output'];
+  targetType: MessageTargetType;
+};
 
 export type MessageTargetType =
   | 'CHATGROUPS'
@@ -347,6 +363,12 @@ export type Presence = {
   user: User;
 };
 
+export type PresenceChange = {
+  __typename?: 'PresenceChange';
+  changedAt: Scalars['DateTime']['output'];
+  presence: Presence;
+};
+
 export type PresenceSubscription = {
   __typename?: 'PresenceSubscription';
   expiresAt: Scalars['DateTime']['output'];
@@ -364,6 +386,8 @@ export type PresenceSubscriptionPage = {
 
 export type Query = {
   __typename?: 'Query';
+  _entities: Array<Maybe<_Entity>>;
+  _service: _Service;
   /** The chat history, newest first unless `order` says otherwise. Admins only. */
   chatMessages: MessageConnection;
   /** The presence of each target, read on behalf of `username`. */
@@ -374,6 +398,11 @@ export type Query = {
   users: UserConnection;
   /** The caller, when the credentials name an Easemob user (API keys do not). */
   viewer?: Maybe<User>;
+};
+
+
+export type Query_EntitiesArgs = {
+  representations: Array<Scalars['_Any']['input']>;
 };
 
 
@@ -435,6 +464,40 @@ export type SendResult = {
 export type SortOrder =
   | 'ASC'
   | 'DESC';
+
+export type StatusChange = {
+  __typename?: 'StatusChange';
+  changedAt: Scalars['DateTime']['output'];
+  previous: OnlineStatus;
+  status: OnlineStatus;
+  user: User;
+};
+
+export type Subscription = {
+  __typename?: 'Subscription';
+  /** Messages sent through this API by or to `username`. */
+  messageSent: MessageSent;
+  /** Each change of these users' presence, watched on behalf of `username`. */
+  presenceChanged: PresenceChange;
+  /** Each change of these users' online status (polled; see README). */
+  statusChanged: StatusChange;
+};
+
+
+export type SubscriptionMessageSentArgs = {
+  username: Scalars['String']['input'];
+};
+
+
+export type SubscriptionPresenceChangedArgs = {
+  targets: Array<Scalars['String']['input']>;
+  username: Scalars['String']['input'];
+};
+
+
+export type SubscriptionStatusChangedArgs = {
+  usernames: Array<Scalars['String']['input']>;
+};
 
 export type TextBody = {
   __typename?: 'TextBody';
@@ -530,6 +593,14 @@ export type VideoInput = {
   thumbnail?: InputMaybe<Scalars['String']['input']>;
   thumbnailSecret?: InputMaybe<Scalars['String']['input']>;
   url: Scalars['String']['input'];
+};
+
+export type _Entity = User;
+
+export type _Service = {
+  __typename?: '_Service';
+  /** The sdl representing the federated service capabilities. Includes federation directives, removes federation types, and includes rest of full schema after schema directives have been applied */
+  sdl?: Maybe<Scalars['String']['output']>;
 };
 
 export type SendMutationVariables = Exact<{ [key: string]: never; }>;

@@ -119,7 +119,7 @@ export class Core {
     } catch (error) {
       // Seed 004: a token may stop working before expires_in says; on a 401 get a new one, once.
       if (!(auth && token && error instanceof EasemobError && error.status === 401)) throw error;
-      this.tokens.invalidate(token);
+      await this.tokens.invalidate(token);
       token = await this.tokens.get();
       return this.sendWithinBudget(endpoint, method, path, call.body, token);
     }

@@ -4,12 +4,34 @@
  * is refreshed in the background once 80% of its life has passed (callers keep using the old one
  * meanwhile), and after a failed request callers get that failure again for a short cool-down
  * instead of sending another.
+ *
+ * With a {@link SharedTokenStore} (Redis), the whole fleet shares one token: an instance that needs
+ * one takes it from the store, and only the instance holding the store's lock asks Easemob.
  */
 
 export interface IssuedToken {
   accessToken: string;
   /** Seconds; Easemob answers 0 for "never expires" when the app is set up that way. */
   expiresInSeconds: number;
+}
+
+/** A token with the times it must be refreshed by (ms since the epoch). */
+export interface HeldToken {
+  token: string;
+  /** From here on a background refresh is due. */
+  staleAt: number;
+  /** From here on the token is not used: callers wait for a new one. */
+  expiresAt: number;
+}
+
+export interface SharedTokenStore {
+  read(): Promise<HeldToken | undefined>;
+  write(token: HeldToken): Promise<void>;
+  /** True when this instance now holds the fleet-wide refresh lock (it expires on its own). */
+  lock(): Promise<boolean>;
+  unlock(): Promise<void>;
+  /** Removes `token` if it is still the stored one. */
+  discard(token: string): Promise<void>;
 }
 
 export interface TokenCacheOptions {
@@ -19,26 +41,22 @@ export interface TokenCacheOptions {
   unboundedLifetimeMs: number;
   /** After a failed token request, fail fast for this long. */
   failureCooldownMs: number;
+  /** How long an instance waits for another one's token before giving up. */
+  sharedWaitMs: number;
   now: () => number;
+  shared?: SharedTokenStore;
 }
 
 const defaults: TokenCacheOptions = {
   refreshAt: 0.8,
   unboundedLifetimeMs: 24 * 3600_000,
   failureCooldownMs: 1_000,
+  sharedWaitMs: 15_000,
   now: Date.now,
 };
 
-interface Cached {
-  token: string;
-  /** From here on a background refresh is due. */
-  staleAt: number;
-  /** From here on the token is not used: callers wait for a new one. */
-  expiresAt: number;
-}
-
 export class TokenCache {
-  private cached: Cached | undefined;
+  private cached: HeldToken | undefined;
   private inflight: Promise<string> | undefined;
   private lastFailure: { error: unknown; at: number } | undefined;
   private readonly options: TokenCacheOptions;
@@ -64,8 +82,9 @@ export class TokenCache {
   }
 
   /** Drops `token` if it is still the cached one (Easemob rejected it); later callers get a new one. */
-  invalidate(token: string): void {
+  async invalidate(token: string): Promise<void> {
     if (this.cached?.token === token) this.cached = undefined;
+    await this.options.shared?.discard(token);
   }
 
   /** The token currently cached, if any (for tests and diagnostics; never logged). */
@@ -79,22 +98,12 @@ export class TokenCache {
     if (failure && this.options.now() - failure.at < this.options.failureCooldownMs) {
       return Promise.reject(failure.error);
     }
-    const started = this.options.now();
-    this.inflight = this.issue()
-      .then((issued) => {
-        const lifetime =
-          issued.expiresInSeconds > 0
-            ? issued.expiresInSeconds * 1000
-            : this.options.unboundedLifetimeMs;
-        // The margin covers clock skew and the time a request spends in flight.
-        const margin = Math.min(lifetime * 0.1, 60_000);
-        this.cached = {
-          token: issued.accessToken,
-          staleAt: started + lifetime * this.options.refreshAt,
-          expiresAt: started + lifetime - margin,
-        };
+    const shared = this.options.shared;
+    this.inflight = (shared ? this.fromFleet(shared) : this.issueHeld())
+      .then((held) => {
+        this.cached = held;
         this.lastFailure = undefined;
-        return issued.accessToken;
+        return held.token;
       })
       .catch((error: unknown) => {
         this.lastFailure = { error, at: this.options.now() };
@@ -104,5 +113,53 @@ export class TokenCache {
         this.inflight = undefined;
       });
     return this.inflight;
+  }
+
+  private async issueHeld(): Promise<HeldToken> {
+    const started = this.options.now();
+    const issued = await this.issue();
+    const lifetime =
+      issued.expiresInSeconds > 0
+        ? issued.expiresInSeconds * 1000
+        : this.options.unboundedLifetimeMs;
+    // The margin covers clock skew and the time a request spends in flight.
+    const margin = Math.min(lifetime * 0.1, 60_000);
+    return {
+      token: issued.accessToken,
+      staleAt: started + lifetime * this.options.refreshAt,
+      expiresAt: started + lifetime - margin,
+    };
+  }
+
+  /** A fresh token from the store, or from Easemob by whichever instance holds the lock. */
+  private async fromFleet(shared: SharedTokenStore): Promise<HeldToken> {
+    const now = this.options.now;
+    const usable = (held: HeldToken | undefined) => held !== undefined && now() < held.expiresAt;
+    const fresh = (held: HeldToken | undefined) => held !== undefined && now() < held.staleAt;
+    const seen = await shared.read();
+    // Someone else's newer token, or ours while nobody has refreshed it yet.
+    if (fresh(seen) || (usable(seen) && seen!.token !== this.cached?.token)) return seen!;
+    const deadline = now() + this.options.sharedWaitMs;
+    for (;;) {
+      if (await shared.lock()) {
+        try {
+          const again = await shared.read();
+          if (fresh(again)) return again!;
+          const held = await this.issueHeld();
+          await shared.write(held);
+          return held;
+        } finally {
+          await shared.unlock();
+        }
+      }
+      // Another instance is asking Easemob: its token will appear in the store.
+      await new Promise((resolve) => setTimeout(resolve, 25));
+      const appeared = await shared.read();
+      if (fresh(appeared)) return appeared!;
+      if (now() > deadline) {
+        if (usable(appeared)) return appeared!;
+        throw new Error('timed out waiting for another instance to fetch the Easemob app token');
+      }
+    }
   }
 }

@@ -1,5 +1,7 @@
 import SchemaBuilder from '@pothos/core';
 import ComplexityPlugin from '@pothos/plugin-complexity';
+import DirectivesPlugin from '@pothos/plugin-directives';
+import FederationPlugin from '@pothos/plugin-federation';
 import RelayPlugin from '@pothos/plugin-relay';
 import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import ValidationPlugin from '@pothos/plugin-validation';
@@ -26,11 +28,23 @@ export const builder = new SchemaBuilder<{
     JSON: { Input: Record<string, unknown>; Output: Record<string, unknown> };
   };
 }>({
-  plugins: [ScopeAuthPlugin, ComplexityPlugin, RelayPlugin, ValidationPlugin],
+  // Scope-auth wraps every resolver first, so rules hold for entities resolved through `_entities`
+  // too; federation comes after the plugins that wrap resolvers (its README), with the directives
+  // plugin that prints `@key` into the subgraph SDL.
+  plugins: [
+    ScopeAuthPlugin,
+    DirectivesPlugin,
+    FederationPlugin,
+    ComplexityPlugin,
+    RelayPlugin,
+    ValidationPlugin,
+  ],
   defaultFieldNullability: false,
   relay: { clientMutationId: 'omit', cursorType: 'String' },
   validation: { validationError: (failure) => badUserInput(failure.issues) },
   scopeAuth: {
+    // Subscriptions are authorized when they start, before any poller is engaged.
+    authorizeOnSubscribe: true,
     authScopes: (ctx) => ({
       admin: ctx.viewer.kind === 'admin',
       authenticated: ctx.viewer.kind !== 'anonymous',
@@ -75,3 +89,4 @@ builder.addScalarType('JSON', JSONObjectResolver);
 
 builder.queryType({});
 builder.mutationType({});
+builder.subscriptionType({});

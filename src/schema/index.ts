@@ -1,8 +1,12 @@
 import { builder } from './builder.js';
+import { servedSubgraph } from './federation.js';
 import './user.js';
 import './user-admin.js';
 import './relations.js';
 import './message.js';
 import './presence.js';
+import './subscriptions.js';
 
-export const schema = builder.toSchema();
+export const schema = servedSubgraph(
+  builder.toSubGraphSchema({ linkUrl: 'https://specs.apollo.dev/federation/v2.6' }),
+);

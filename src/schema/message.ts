@@ -152,7 +152,18 @@ builder.mutationField('sendMessage', (t) =>
     complexity: (args) => ({ field: 1, multiplier: args.input.targets.length }),
     resolve: async (_root, { input }, ctx) => {
       const from = input.from ?? (ctx.viewer.kind === 'user' ? ctx.viewer.username : undefined);
-      return { results: await ctx.easemob.messages.send({ ...input, from }) };
+      const results = await ctx.easemob.messages.send({ ...input, from });
+      for (const { target, success } of results) {
+        ctx.realtime.messageSent({
+          from,
+          targetType: input.targetType,
+          target,
+          success,
+          message: input.message,
+          ext: input.ext ?? {},
+        });
+      }
+      return { results };
     },
   }),
 );

@@ -26,7 +26,15 @@ const seed = {
   blocks: [['alice', 'carol']] as [string, string][],
 };
 
+const open: Row = ['ok', 'ok', 'ok', 'ok'];
+
 const root: Record<string, [string, Row]> = {
+  // Federation: the SDL is public; an entity's fields keep their own rules (see User fields).
+  _service: ['{ _service { sdl } }', open],
+  _entities: [
+    '{ _entities(representations: [{ __typename: "User", username: "alice" }]) { ... on User { status } } }',
+    signedIn,
+  ],
   viewer: ['{ viewer { username } }', signedIn],
   user: ['{ user(username: "alice") { username } }', signedIn],
   users: ['{ users(first: 2) { edges { node { username } } } }', adminOnly],

@@ -22,7 +22,17 @@ export async function startHarness(
   options: { emulator?: EmulatorOptions; client?: Partial<EasemobClientOptions> } = {},
 ): Promise<Harness> {
   const emulator = await startEmulator(options.emulator);
-  const client = createEasemobClient({
+  const client = clientOf(emulator, options.client);
+  cleanups.push(async () => {
+    await client.close();
+    await emulator.close();
+  });
+  return { emulator, client };
+}
+
+/** A client of `emulator` with the test defaults (another instance of the app, say); caller closes it. */
+export function clientOf(emulator: Emulator, options: Partial<EasemobClientOptions> = {}) {
+  return createEasemobClient({
     baseUrl: emulator.url,
     orgName: emulator.orgName,
     appName: emulator.appName,
@@ -30,14 +40,9 @@ export async function startHarness(
     clientSecret: emulator.clientSecret,
     rateBudgets: false,
     timeoutMs: 2_000,
-    ...options.client,
-    retry: { ...quickRetry, ...options.client?.retry },
+    ...options,
+    retry: { ...quickRetry, ...options.retry },
   });
-  cleanups.push(async () => {
-    await client.close();
-    await emulator.close();
-  });
-  return { emulator, client };
 }
 
 const cleanups: (() => Promise<void>)[] = [];

@@ -1,0 +1,90 @@
+/**
+ * Easemob pushes nothing to a server, so changes are found by polling. One poller serves every
+ * subscriber: each watched key is read once per interval however many subscriptions watch it,
+ * keys are read together (the reader batches them), only changes are reported, and the timer
+ * stops when the last watcher leaves.
+ */
+export interface PollerOptions<V> {
+  intervalMs: number;
+  /** Reads the current value of every key; keys it leaves out are skipped this round. */
+  read: (keys: string[]) => Promise<Map<string, V>>;
+  equals: (a: V, b: V) => boolean;
+  onChange: (key: string, value: V, previous: V) => void;
+  onError?: (error: unknown) => void;
+}
+
+export class Poller<V> {
+  private readonly watchers = new Map<string, number>();
+  private readonly last = new Map<string, V>();
+  private timer: NodeJS.Timeout | undefined;
+  private polling: Promise<void> | undefined;
+  /** Rounds completed; tests and metrics read it. */
+  rounds = 0;
+
+  constructor(private readonly options: PollerOptions<V>) {}
+
+  /** Starts watching `keys`; the returned function stops (once, however often it is called). */
+  watch(keys: readonly string[]): () => void {
+    const unique = [...new Set(keys)];
+    for (const key of unique) this.watchers.set(key, (this.watchers.get(key) ?? 0) + 1);
+    if (!this.timer && this.watchers.size > 0) {
+      this.timer = setInterval(() => void this.poll(), this.options.intervalMs);
+      this.timer.unref();
+      void this.poll();
+    }
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      for (const key of unique) {
+        const count = (this.watchers.get(key) ?? 1) - 1;
+        if (count > 0) this.watchers.set(key, count);
+        else {
+          this.watchers.delete(key);
+          this.last.delete(key);
+        }
+      }
+      if (this.watchers.size === 0) this.stop();
+    };
+  }
+
+  get watchedKeys(): number {
+    return this.watchers.size;
+  }
+
+  get running(): boolean {
+    return this.timer !== undefined;
+  }
+
+  stop(): void {
+    clearInterval(this.timer);
+    this.timer = undefined;
+  }
+
+  /** One round; a round still in flight (slow Easemob) makes the next tick skip rather than pile up. */
+  poll(): Promise<void> {
+    this.polling ??= this.round().finally(() => {
+      this.polling = undefined;
+    });
+    return this.polling;
+  }
+
+  private async round(): Promise<void> {
+    const keys = [...this.watchers.keys()];
+    if (keys.length === 0) return;
+    try {
+      const values = await this.options.read(keys);
+      for (const [key, value] of values) {
+        if (!this.watchers.has(key)) continue;
+        const previous = this.last.get(key);
+        this.last.set(key, value);
+        if (previous !== undefined && !this.options.equals(previous, value)) {
+          this.options.onChange(key, value, previous);
+        }
+      }
+      this.rounds++;
+    } catch (error) {
+      this.options.onError?.(error);
+    }
+  }
+}

@@ -1,0 +1,56 @@
+import type { Server } from 'node:http';
+import type { ExecutionArgs } from 'graphql';
+import { useServer } from 'graphql-ws/use/ws';
+import type { YogaServerInstance } from 'graphql-yoga';
+import { WebSocketServer } from 'ws';
+
+type Run = (
+  args: ExecutionArgs,
+) => ReturnType<NonNullable<Parameters<typeof useServer>[0]['execute']>>;
+type Enveloped = { execute: Run; subscribe: Run };
+
+/**
+ * graphql-ws (WebSocket) on the same port and path as HTTP, running every operation through
+ * yoga's own pipeline (auth, limits, masking). Credentials come from the connection's
+ * `authorization` payload, else the upgrade request's header.
+ */
+// biome-ignore lint/suspicious/noExplicitAny: any server context, any user context
+export function serveWebSockets(http: Server, yoga: YogaServerInstance<any, any>) {
+  const wss = new WebSocketServer({ server: http, path: yoga.graphqlEndpoint });
+  const disposable = useServer(
+    {
+      execute: (args) => (args.rootValue as Enveloped).execute(args),
+      subscribe: (args) => (args.rootValue as Enveloped).subscribe(args),
+      onSubscribe: async (ctx, _id, payload) => {
+        const given = ctx.connectionParams?.authorization;
+        const authorization =
+          typeof given === 'string' ? given : ctx.extra.request.headers.authorization;
+        const request = new Request(`http://localhost${yoga.graphqlEndpoint}`, {
+          headers: authorization ? { authorization } : {},
+        });
+        const { schema, execute, subscribe, contextFactory, parse, validate } = yoga.getEnveloped({
+          ...ctx,
+          request,
+          params: payload,
+        });
+        const args: ExecutionArgs = {
+          schema,
+          operationName: payload.operationName,
+          document: parse(payload.query),
+          variableValues: payload.variables,
+          contextValue: await contextFactory(),
+          rootValue: { execute, subscribe },
+        };
+        const errors = validate(args.schema, args.document);
+        return errors.length ? errors : args;
+      },
+    },
+    wss,
+  );
+  return {
+    close: async () => {
+      await disposable.dispose();
+      await new Promise<void>((resolve) => wss.close(() => resolve()));
+    },
+  };
+}

@@ -1,0 +1,36 @@
+import { createRedisEventTarget } from '@graphql-yoga/redis-event-target';
+import type { PubSubEventTarget } from 'graphql-yoga';
+import { Redis } from 'ioredis';
+import type { Events } from '../realtime/realtime.js';
+import { RedisTokenStore } from './token-store.js';
+
+/**
+ * What the instances of one deployment share through Redis (REDIS_URL): the Easemob app token
+ * (one token request for the whole fleet) and subscription events (a change seen by one instance
+ * reaches subscribers on every instance).
+ */
+export interface Fleet {
+  tokenStore: RedisTokenStore;
+  eventTarget: PubSubEventTarget<Events>;
+  close(): Promise<void>;
+}
+
+export async function connectFleet(url: string, prefix: string): Promise<Fleet> {
+  const options = { lazyConnect: true, maxRetriesPerRequest: 3 };
+  const commands = new Redis(url, options);
+  const publisher = new Redis(url, options);
+  const subscriber = new Redis(url, options);
+  // Connected before use: a SUBSCRIBE queued ahead of ioredis's ready check would put the
+  // connection in subscriber mode and fail the check.
+  await Promise.all([commands.connect(), publisher.connect(), subscriber.connect()]);
+  return {
+    tokenStore: new RedisTokenStore(commands, { prefix }),
+    eventTarget: createRedisEventTarget({ publishClient: publisher, subscribeClient: subscriber }),
+    async close() {
+      // The event target unsubscribes without awaiting the answer; leaving every channel first
+      // lets those replies arrive instead of failing on a closed connection.
+      await subscriber.unsubscribe();
+      await Promise.all([commands.quit(), publisher.quit(), subscriber.quit()]);
+    },
+  };
+}

@@ -1,0 +1,114 @@
+import { describe, expect, it } from 'vitest';
+import { bearer, testAuth, userToken } from '../support/auth.js';
+import { startFederation } from './harness.js';
+
+const names = (n: number) =>
+  Array.from({ length: n }, (_, i) => `user${String(i).padStart(3, '0')}`);
+const buyers = names(300);
+
+const seed = {
+  users: [
+    { username: 'alice', password: 'pw', nickname: 'Alice' },
+    ...buyers.map((username) => ({ username, password: 'pw' })),
+  ],
+  online: ['alice', 'user007', 'user250'],
+};
+
+describe('through Hive Gateway, composed with an orders subgraph', () => {
+  it('a user from this API gains orders from the other subgraph', async () => {
+    const { query, emulator } = await startFederation({ emulator: { seed } });
+    emulator.calls.reset();
+    const response = await query(
+      '{ user(username: "alice") { username nickname status orders { id } } }',
+    );
+    expect(response.status).toBe(200);
+    expect(response.body).toEqual({
+      data: {
+        user: {
+          username: 'alice',
+          nickname: 'Alice',
+          status: 'ONLINE',
+          orders: [{ id: 'alice-1' }, { id: 'alice-2' }],
+        },
+      },
+    });
+    expect(emulator.calls.count('users.get')).toBe(1);
+    expect(emulator.calls.count('status.batch')).toBe(1);
+    expect(emulator.calls.count('status.get')).toBe(0);
+  });
+
+  it("300 buyers' statuses cost 3 batch-status calls and no per-user read", async () => {
+    const { query, emulator } = await startFederation({ emulator: { seed }, buyers });
+    emulator.calls.reset();
+    const response = await query('{ orders(count: 300) { id buyer { username status } } }');
+    expect(response.body.errors).toBeUndefined();
+    const orders = response.body.data.orders as {
+      id: string;
+      buyer: { username: string; status: string };
+    }[];
+    expect(orders).toHaveLength(300);
+    expect(orders[0]).toEqual({ id: 'order-0', buyer: { username: 'user000', status: 'OFFLINE' } });
+    expect(orders[7]).toEqual({ id: 'order-7', buyer: { username: 'user007', status: 'ONLINE' } });
+    expect(orders[250]!.buyer).toEqual({ username: 'user250', status: 'ONLINE' });
+    expect(orders.filter((o) => o.buyer.status === 'ONLINE')).toHaveLength(2);
+    expect(new Set(orders.map((o) => o.buyer.username)).size).toBe(300);
+
+    expect(emulator.calls.count('status.batch')).toBe(3);
+    const batches = emulator.calls.usernames('status.batch');
+    expect(batches.map((batch) => batch.length)).toEqual([100, 100, 100]);
+    expect(new Set(batches.flat()).size).toBe(300);
+    expect(emulator.calls.count('users.get')).toBe(0);
+    expect(emulator.calls.count('status.get')).toBe(0);
+  });
+});
+
+describe('authorization through the gateway', () => {
+  it('the forwarded Authorization header decides, as it would calling this API directly', async () => {
+    const { query, emulator } = await startFederation({
+      emulator: { seed },
+      server: { auth: testAuth() },
+      buyers,
+    });
+    const alice = bearer(await userToken('alice'));
+
+    const own = await query('{ user(username: "alice") { nickname status orders { id } } }', alice);
+    expect(own.body.errors).toBeUndefined();
+    expect(own.body.data.user).toEqual({
+      nickname: 'Alice',
+      status: 'ONLINE',
+      orders: [{ id: 'alice-1' }, { id: 'alice-2' }],
+    });
+
+    // Another user's public status: allowed while PUBLIC_PROFILES is on, through `_entities` too.
+    const others = await query('{ orders(count: 3) { buyer { username status } } }', alice);
+    expect(others.body.errors).toBeUndefined();
+    expect(others.body.data.orders).toHaveLength(3);
+
+    // Another user's private data is not.
+    emulator.calls.reset();
+    const secret = await query('{ orders(count: 1) { buyer { offlineCount } } }', alice);
+    expect(secret.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(emulator.calls.count('offline.count')).toBe(0);
+
+    emulator.calls.reset();
+    const anonymous = await query('{ orders(count: 5) { id buyer { username status } } }');
+    expect(anonymous.body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    expect(anonymous.body.data?.orders ?? null).toBeNull();
+    expect(emulator.calls.count('status.batch')).toBe(0);
+  });
+
+  it('a gateway that does not forward Authorization gets anonymous answers', async () => {
+    const { query, emulator } = await startFederation({
+      emulator: { seed },
+      server: { auth: testAuth() },
+      forwardAuthorization: false,
+    });
+    emulator.calls.reset();
+    const response = await query(
+      '{ user(username: "alice") { nickname } }',
+      bearer(await userToken('alice')),
+    );
+    expect(response.body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    expect(emulator.calls.count()).toBe(0);
+  });
+});

@@ -1,0 +1,87 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { startEmulator } from '../../src/emulator/server.js';
+import { connectFleet, type Fleet } from '../../src/redis/fleet.js';
+import { clientOf } from '../support/easemob.js';
+import { sse, startLiveServer } from '../support/live-server.js';
+import { startRedis } from '../support/redis.js';
+
+const redis = await startRedis();
+const fleets: Fleet[] = [];
+const fleet = async (prefix: string) => {
+  const connected = await connectFleet(redis.url, prefix);
+  fleets.push(connected);
+  return connected;
+};
+// After every server of the file has stopped (they stop after each test), so no subscription is
+// still listening when the connections close.
+afterAll(async () => {
+  await Promise.all(fleets.splice(0).map((f) => f.close()));
+  await redis.stop();
+});
+
+const seed = { users: ['alice', 'bob', 'carol'].map((username) => ({ username, password: 'pw' })) };
+
+describe('several instances through one Redis', () => {
+  it('2 instances × 50 concurrent cold requests make exactly 1 token request', async () => {
+    const emulator = await startEmulator({ seed });
+    const stores = [(await fleet('token-test')).tokenStore, (await fleet('token-test')).tokenStore];
+    const instances = stores.map((shared) => clientOf(emulator, { token: { shared } }));
+    const answers = await Promise.all(
+      instances.flatMap((client) => Array.from({ length: 50 }, () => client.status.get('alice'))),
+    );
+    expect(answers).toHaveLength(100);
+    expect(emulator.calls.count('token')).toBe(1);
+    expect(emulator.calls.count('status.get')).toBe(100);
+    // One token, the same on both.
+    const tokens = emulator.calls.list('status.get').map((c) => c.status);
+    expect(tokens.every((s) => s === 200)).toBe(true);
+    await Promise.all(instances.map((c) => c.close()));
+    await emulator.close();
+  });
+
+  it('a token Easemob refuses is replaced once for the fleet', async () => {
+    const emulator = await startEmulator({ seed });
+    const make = async () =>
+      clientOf(emulator, { token: { shared: (await fleet('revoke-test')).tokenStore } });
+    const [a, b] = [await make(), await make()];
+    await a.users.get('alice');
+    await b.users.get('alice');
+    expect(emulator.calls.count('token')).toBe(1);
+    emulator.state.revokeTokens();
+    await Promise.all([a.users.get('alice'), b.users.get('bob')]);
+    expect(emulator.calls.count('token')).toBe(2);
+    await Promise.all([a.close(), b.close()]);
+    await emulator.close();
+  });
+
+  it('a subscriber on instance A receives a message sent through instance B', async () => {
+    const shared = { prefix: `fanout-${Date.now()}` };
+    const a = await startLiveServer({
+      emulator: { seed },
+      eventTarget: (await fleet(shared.prefix)).eventTarget,
+    });
+    const b = await startLiveServer({
+      emulator: { seed },
+      eventTarget: (await fleet(shared.prefix)).eventTarget,
+    });
+    const subscription = await sse(
+      a.url,
+      'subscription { messageSent(username: "bob") { from { username } target } }',
+    );
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const sent = await fetch(b.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        query:
+          'mutation { sendMessage(input: { targetType: USERS, targets: ["bob"], from: "alice", message: { text: "hi" } }) { results { success } } }',
+      }),
+    });
+    expect(((await sent.json()) as { errors?: unknown }).errors).toBeUndefined();
+    const [event] = await subscription.waitFor(1);
+    expect(event).toEqual({
+      data: { messageSent: { from: { username: 'alice' }, target: 'bob' } },
+    });
+    subscription.close();
+  });
+});
