@@ -2,6 +2,7 @@ import type { Config, EasemobConnection, UpstreamTuning } from './config.js';
 import type { CircuitBreakerOptions } from './easemob/circuit-breaker.js';
 import { createEasemobClient, type EasemobClient } from './easemob/client.js';
 import type { Logger } from './easemob/core.js';
+import type { SharedRateLimiter } from './easemob/rate-budget.js';
 import type { SharedTokenStore } from './easemob/token.js';
 import { type Emulator, startEmulator } from './emulator/server.js';
 
@@ -19,7 +20,7 @@ export interface Upstream {
 export async function connectUpstream(
   config: Config,
   logger?: Logger,
-  shared?: { tokenStore?: SharedTokenStore },
+  shared?: { tokenStore?: SharedTokenStore; rateLimiter?: SharedRateLimiter },
 ): Promise<Upstream> {
   let emulator: Emulator | undefined;
   let connection: EasemobConnection;
@@ -43,6 +44,7 @@ export async function connectUpstream(
     rateBudgets: { appPerSecond: config.upstream.appRatePerSecond },
     circuitBreaker: circuitBreakerOf(config.upstream),
     token: shared?.tokenStore ? { shared: shared.tokenStore } : undefined,
+    sharedRateLimiter: shared?.rateLimiter,
     logger,
   });
   return {

@@ -4,7 +4,7 @@ import {
   defaultCircuitBreakerOptions,
 } from './circuit-breaker.js';
 import { Core, type Logger } from './core.js';
-import { easemobRateBudgets, type RateBudgets } from './rate-budget.js';
+import { easemobRateBudgets, type RateBudgets, type SharedRateLimiter } from './rate-budget.js';
 import { blocksResource, contactsResource } from './resources/contacts.js';
 import { chatHistoryResource, messagesResource } from './resources/messages.js';
 import { presenceResourceFor } from './resources/presence.js';
@@ -28,6 +28,8 @@ export interface EasemobClientOptions {
   retry?: Partial<RetryOptions>;
   /** Documented Easemob limits by default; `false` to turn the client-side budgets off. */
   rateBudgets?: Partial<RateBudgets> | false;
+  /** Shares the rate budgets with other instances (see src/redis/rate-limiter.ts). */
+  sharedRateLimiter?: SharedRateLimiter;
   /**
    * On by default (10 failed attempts in a row open it for 5 s): while Easemob is down, calls fail
    * at once with `circuit_open` instead of piling up. `false` turns it off.
@@ -52,6 +54,7 @@ export function createEasemobClient(options: EasemobClientOptions) {
     retry: { ...defaultRetryOptions, ...options.retry },
     rateBudgets:
       options.rateBudgets === false ? false : { ...easemobRateBudgets, ...options.rateBudgets },
+    sharedRateLimiter: options.sharedRateLimiter,
     circuitBreaker:
       options.circuitBreaker === false
         ? false

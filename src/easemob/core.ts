@@ -2,7 +2,12 @@ import type { z } from 'zod';
 import { CircuitBreaker, type CircuitBreakerOptions } from './circuit-breaker.js';
 import { type EndpointName, endpointSpecs, expandPath } from './endpoints.js';
 import { EasemobError, localCodes } from './errors.js';
-import { RateBudget, RateBudgetExceeded, type RateBudgets } from './rate-budget.js';
+import {
+  RateBudget,
+  RateBudgetExceeded,
+  type RateBudgets,
+  type SharedRateLimiter,
+} from './rate-budget.js';
 import { appToken } from './responses.js';
 import { type RetryOptions, withRetries } from './retry.js';
 import { TokenCache, type TokenCacheOptions } from './token.js';
@@ -25,6 +30,8 @@ export interface CoreOptions {
   retry: RetryOptions;
   /** `false` turns the client-side rate budgets off (the emulator in tests, or an app with raised limits). */
   rateBudgets: RateBudgets | false;
+  /** Makes the rate budgets the fleet's (Redis) instead of this process's. */
+  sharedRateLimiter?: SharedRateLimiter;
   /** `false` turns the circuit breaker off: every call goes out however Easemob is faring. */
   circuitBreaker: CircuitBreakerOptions | false;
   /** Requested lifetime of app tokens; Easemob's default when absent. */
@@ -58,7 +65,9 @@ export class Core {
 
   constructor(private readonly options: CoreOptions) {
     this.transport = new Transport(options);
-    this.budget = options.rateBudgets ? new RateBudget(options.rateBudgets) : undefined;
+    this.budget = options.rateBudgets
+      ? new RateBudget(options.rateBudgets, options.sharedRateLimiter)
+      : undefined;
     this.appPath = `/${encodeURIComponent(options.orgName)}/${encodeURIComponent(options.appName)}`;
     this.circuit = new CircuitBreaker(options.circuitBreaker);
     this.circuit.onStateChange((state) =>

@@ -32,12 +32,23 @@ export class RateBudgetExceeded extends Error {
 type Slot = (() => Promise<void>) & { readonly queueSize: number };
 
 /**
+ * A budget shared by several processes (Redis): resolves when one more call fits in `limit` calls
+ * per rolling `windowMs` for `name` across all of them.
+ */
+export interface SharedRateLimiter {
+  acquire(name: string, limit: number, windowMs: number): Promise<void>;
+}
+
+/** Same stretch as the local slots: calls leaving on time still arrive within budget. */
+export const windowMargin = 1.05;
+
+/**
  * A slot per bucket, throttled strictly: no more than `limit` calls in ANY rolling interval, since
  * we cannot know how Easemob aligns its windows. The interval is stretched slightly so calls that
  * leave on time still arrive within budget after uneven network delays.
  */
 function slot(limit: number, intervalMs: number): Slot {
-  return pThrottle({ limit, interval: Math.round(intervalMs * 1.05), strict: true })(
+  return pThrottle({ limit, interval: Math.round(intervalMs * windowMargin), strict: true })(
     async () => {},
   ) as Slot;
 }
@@ -46,13 +57,18 @@ export class RateBudget {
   private readonly app: Slot;
   private readonly buckets: Record<RateBucket, Slot>;
 
-  constructor(private readonly budgets: RateBudgets) {
-    this.app = slot(budgets.appPerSecond, 1000);
+  constructor(
+    private readonly budgets: RateBudgets,
+    shared?: SharedRateLimiter,
+  ) {
+    const make = (name: string, limit: number, windowMs: number): Slot =>
+      shared ? sharedSlot(shared, name, limit, windowMs) : slot(limit, windowMs);
+    this.app = make('app', budgets.appPerSecond, 1000);
     this.buckets = {
-      batchStatus: slot(budgets.batchStatusPerSecond, 1000),
-      blocks: slot(budgets.blocksPerSecond, 1000),
-      presence: slot(budgets.presencePerSecond, 1000),
-      chatHistory: slot(budgets.chatHistoryPerMinute, 60_000),
+      batchStatus: make('batchStatus', budgets.batchStatusPerSecond, 1000),
+      blocks: make('blocks', budgets.blocksPerSecond, 1000),
+      presence: make('presence', budgets.presencePerSecond, 1000),
+      chatHistory: make('chatHistory', budgets.chatHistoryPerMinute, 60_000),
     };
   }
 
@@ -69,4 +85,23 @@ export class RateBudget {
     }
     return slot();
   }
+}
+
+/** A slot whose budget is the fleet's: the shared limiter decides, the queue size is ours. */
+function sharedSlot(
+  shared: SharedRateLimiter,
+  name: string,
+  limit: number,
+  windowMs: number,
+): Slot {
+  let waiting = 0;
+  const take = async () => {
+    waiting++;
+    try {
+      await shared.acquire(name, limit, Math.round(windowMs * windowMargin));
+    } finally {
+      waiting--;
+    }
+  };
+  return Object.defineProperty(take, 'queueSize', { get: () => waiting }) as Slot;
 }

@@ -2,15 +2,18 @@ import { createRedisEventTarget } from '@graphql-yoga/redis-event-target';
 import type { PubSubEventTarget } from 'graphql-yoga';
 import { Redis } from 'ioredis';
 import type { Events } from '../realtime/realtime.js';
+import { RedisRateLimiter } from './rate-limiter.js';
 import { RedisTokenStore } from './token-store.js';
 
 /**
  * What the instances of one deployment share through Redis (REDIS_URL): the Easemob app token
- * (one token request for the whole fleet) and subscription events (a change seen by one instance
- * reaches subscribers on every instance).
+ * (one token request for the whole fleet), the call budget (the sum of all instances' calls stays
+ * under Easemob's limits) and subscription events (a message sent through one instance reaches
+ * subscribers on every instance).
  */
 export interface Fleet {
   tokenStore: RedisTokenStore;
+  rateLimiter: RedisRateLimiter;
   eventTarget: PubSubEventTarget<Events>;
   close(): Promise<void>;
 }
@@ -25,6 +28,7 @@ export async function connectFleet(url: string, prefix: string): Promise<Fleet> 
   await Promise.all([commands.connect(), publisher.connect(), subscriber.connect()]);
   return {
     tokenStore: new RedisTokenStore(commands, { prefix }),
+    rateLimiter: new RedisRateLimiter(commands, prefix),
     eventTarget: createRedisEventTarget({ publishClient: publisher, subscribeClient: subscriber }),
     async close() {
       // The event target unsubscribes without awaiting the answer; leaving every channel first

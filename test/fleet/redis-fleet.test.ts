@@ -84,4 +84,31 @@ describe('several instances through one Redis', () => {
     });
     subscription.close();
   });
+
+  it("keeps the sum of all instances' calls under the shared budget, queueing instead of 429s", async () => {
+    const emulator = await startEmulator({
+      seed,
+      rateLimits: { 'status.batch': { limit: 5, windowMs: 1000 } },
+    });
+    const limiter = (await fleet(`rate-${Date.now()}`)).rateLimiter;
+    const instances = [0, 1].map(() =>
+      clientOf(emulator, {
+        rateBudgets: { batchStatusPerSecond: 5 },
+        sharedRateLimiter: limiter,
+        // Any 429 would fail the call: none may happen.
+        retry: { maxRetries: 0 },
+      }),
+    );
+    const started = Date.now();
+    await Promise.all(
+      Array.from({ length: 12 }, (_, i) => instances[i % 2]!.status.getMany([`u${i}`])),
+    );
+    const statuses = emulator.calls.list('status.batch').map((c) => c.status);
+    expect(statuses).toHaveLength(12);
+    expect(statuses.every((s) => s === 200)).toBe(true);
+    // 12 calls at 5 per rolling second, whichever instance sends them: at least two more windows.
+    expect(Date.now() - started).toBeGreaterThanOrEqual(2_000);
+    await Promise.all(instances.map((c) => c.close()));
+    await emulator.close();
+  });
 });
