@@ -20,6 +20,8 @@ async function main() {
     pollIntervalMs: config.realtime.pollIntervalMs,
     onError: (error) => logger.warn({ error: String(error) }, 'subscription poll failed'),
     eventTarget: fleet?.eventTarget,
+    // A lease outlives a few missed rounds, so a busy owner keeps it and a dead one loses it fast.
+    coordinators: fleet?.pollLeases(Math.max(1000, config.realtime.pollIntervalMs * 3)),
   });
   const yoga = createServer({
     easemob: upstream.client,

@@ -4,6 +4,17 @@
  * keys are read together (the reader batches them), only changes are reported, and the timer
  * stops when the last watcher leaves.
  */
+/**
+ * Several instances, one poller (Redis): each instance announces what its subscribers watch, and
+ * only the lease holder polls — everything the fleet watches.
+ */
+export interface PollCoordinator {
+  announce(keys: string[]): Promise<void>;
+  owns(): Promise<boolean>;
+  fleetKeys(): Promise<string[]>;
+  release(): Promise<void>;
+}
+
 export interface PollerOptions<V> {
   intervalMs: number;
   /** Reads the current value of every key; keys it leaves out are skipped this round. */
@@ -11,6 +22,7 @@ export interface PollerOptions<V> {
   equals: (a: V, b: V) => boolean;
   onChange: (key: string, value: V, previous: V) => void;
   onError?: (error: unknown) => void;
+  coordinator?: PollCoordinator;
 }
 
 export class Poller<V> {
@@ -44,7 +56,10 @@ export class Poller<V> {
           this.last.delete(key);
         }
       }
-      if (this.watchers.size === 0) this.stop();
+      if (this.watchers.size === 0) {
+        this.stop();
+        this.options.coordinator?.release().catch((error) => this.options.onError?.(error));
+      }
     };
   }
 
@@ -70,12 +85,25 @@ export class Poller<V> {
   }
 
   private async round(): Promise<void> {
-    const keys = [...this.watchers.keys()];
-    if (keys.length === 0) return;
+    const own = [...this.watchers.keys()];
+    if (own.length === 0) return;
     try {
+      const coordinator = this.options.coordinator;
+      let keys = own;
+      if (coordinator) {
+        await coordinator.announce(own);
+        if (!(await coordinator.owns())) {
+          // Another instance polls; its changes reach our subscribers through the fleet.
+          this.last.clear();
+          return;
+        }
+        keys = [...new Set([...own, ...(await coordinator.fleetKeys())])];
+      }
       const values = await this.options.read(keys);
+      if (coordinator)
+        for (const key of this.last.keys()) if (!values.has(key)) this.last.delete(key);
       for (const [key, value] of values) {
-        if (!this.watchers.has(key)) continue;
+        if (!coordinator && !this.watchers.has(key)) continue;
         const previous = this.last.get(key);
         this.last.set(key, value);
         if (previous !== undefined && !this.options.equals(previous, value)) {

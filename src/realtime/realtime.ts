@@ -2,7 +2,7 @@ import { createPubSub, type PubSub, type PubSubEventTarget } from 'graphql-yoga'
 import type { EasemobClient } from '../easemob/client.js';
 import type { Presence } from '../easemob/resources/presence.js';
 import type { OnlineState } from '../easemob/resources/status.js';
-import { Poller } from './poller.js';
+import { type PollCoordinator, Poller } from './poller.js';
 
 export interface StatusChange {
   username: string;
@@ -33,6 +33,8 @@ export interface RealtimeOptions {
   onError?: (error: unknown) => void;
   /** Where events travel: in memory by default; Redis so every instance's subscribers get them. */
   eventTarget?: PubSubEventTarget<Events>;
+  /** With several instances: one of them polls for all (see src/redis/poller-lease.ts). */
+  coordinators?: { status: PollCoordinator; presence: PollCoordinator };
 }
 
 export type Events = {
@@ -45,13 +47,14 @@ export type Events = {
  * Process-wide: the pub/sub subscriptions listen on, and the shared pollers feeding it.
  *
  * `messageSent` travels through the fleet's event target (Redis) so a message sent through any
- * instance reaches subscribers on all of them. Poller events stay on the instance that polled:
- * each instance polls for its own subscribers, so publishing them fleet-wide would deliver every
- * change once per polling instance.
+ * instance reaches subscribers on all of them. Poller events do too when the pollers are
+ * coordinated (one instance polls for the fleet); uncoordinated, each instance polls for its own
+ * subscribers and keeps their events local, or every change would arrive once per instance.
  */
 export class Realtime {
   readonly pubsub: PubSub<Events>;
   private readonly fleet: PubSub<Events>;
+  private readonly polled: PubSub<Events>;
   readonly status: Poller<OnlineState>;
   readonly presence: Poller<Presence>;
   private sent = 0;
@@ -61,12 +64,14 @@ export class Realtime {
     this.fleet = options.eventTarget
       ? createPubSub<Events>({ eventTarget: options.eventTarget })
       : this.pubsub;
+    this.polled = options.coordinators ? this.fleet : this.pubsub;
     this.status = new Poller<OnlineState>({
       intervalMs: options.pollIntervalMs,
       read: (usernames) => easemob.status.getMany(usernames),
       equals: (a, b) => a === b,
+      coordinator: options.coordinators?.status,
       onChange: (username, status, previous) =>
-        this.pubsub.publish('statusChanged', { username, status, previous, changedAt: new Date() }),
+        this.polled.publish('statusChanged', { username, status, previous, changedAt: new Date() }),
       onError: options.onError,
     });
     this.presence = new Poller<Presence>({
@@ -76,10 +81,11 @@ export class Realtime {
         const found = await easemob.presence.getMany(usernames[0]!, usernames);
         return new Map(found.map((p) => [p.username, p]));
       },
+      coordinator: options.coordinators?.presence,
       equals: (a, b) =>
         a.ext === b.ext && JSON.stringify(sorted(a.devices)) === JSON.stringify(sorted(b.devices)),
       onChange: (_username, presence) =>
-        this.pubsub.publish('presenceChanged', { presence, changedAt: new Date() }),
+        this.polled.publish('presenceChanged', { presence, changedAt: new Date() }),
       onError: options.onError,
     });
   }
@@ -92,6 +98,14 @@ export class Realtime {
       id: `${Date.now()}-${this.sent}`,
       sentAt: new Date(),
     });
+  }
+
+  statusChanges() {
+    return this.polled.subscribe('statusChanged');
+  }
+
+  presenceChanges() {
+    return this.polled.subscribe('presenceChanged');
   }
 
   /** `messageSent` events from every instance. */

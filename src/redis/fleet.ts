@@ -2,6 +2,7 @@ import { createRedisEventTarget } from '@graphql-yoga/redis-event-target';
 import type { PubSubEventTarget } from 'graphql-yoga';
 import { Redis } from 'ioredis';
 import type { Events } from '../realtime/realtime.js';
+import { RedisPollLease } from './poller-lease.js';
 import { RedisRateLimiter } from './rate-limiter.js';
 import { RedisTokenStore } from './token-store.js';
 
@@ -14,6 +15,8 @@ import { RedisTokenStore } from './token-store.js';
 export interface Fleet {
   tokenStore: RedisTokenStore;
   rateLimiter: RedisRateLimiter;
+  /** Coordinators for the status and presence pollers, leases lasting `leaseMs`. */
+  pollLeases(leaseMs: number): { status: RedisPollLease; presence: RedisPollLease };
   eventTarget: PubSubEventTarget<Events>;
   close(): Promise<void>;
 }
@@ -29,6 +32,10 @@ export async function connectFleet(url: string, prefix: string): Promise<Fleet> 
   return {
     tokenStore: new RedisTokenStore(commands, { prefix }),
     rateLimiter: new RedisRateLimiter(commands, prefix),
+    pollLeases: (leaseMs) => ({
+      status: new RedisPollLease(commands, prefix, 'status', leaseMs),
+      presence: new RedisPollLease(commands, prefix, 'presence', leaseMs),
+    }),
     eventTarget: createRedisEventTarget({ publishClient: publisher, subscribeClient: subscriber }),
     async close() {
       // The event target unsubscribes without awaiting the answer; leaving every channel first

@@ -86,7 +86,7 @@ builder.subscriptionFields((t) => ({
       return watching(
         ctx.realtime.status as Poller<unknown>,
         args.usernames,
-        ctx.realtime.pubsub.subscribe('statusChanged'),
+        ctx.realtime.statusChanges(),
         (e) => watched.has(e.username),
       );
     },
@@ -105,7 +105,7 @@ builder.subscriptionFields((t) => ({
       return watching(
         ctx.realtime.presence as Poller<unknown>,
         args.targets,
-        ctx.realtime.pubsub.subscribe('presenceChanged'),
+        ctx.realtime.presenceChanges(),
         (e) => watched.has(e.presence.username),
       );
     },

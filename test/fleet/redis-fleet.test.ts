@@ -2,7 +2,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { startEmulator } from '../../src/emulator/server.js';
 import { connectFleet, type Fleet } from '../../src/redis/fleet.js';
 import { clientOf } from '../support/easemob.js';
-import { sse, startLiveServer } from '../support/live-server.js';
+import { sse, startLiveServer, until } from '../support/live-server.js';
 import { startRedis } from '../support/redis.js';
 
 const redis = await startRedis();
@@ -110,5 +110,66 @@ describe('several instances through one Redis', () => {
     expect(Date.now() - started).toBeGreaterThanOrEqual(2_000);
     await Promise.all(instances.map((c) => c.close()));
     await emulator.close();
+  });
+
+  it('one instance polls for the fleet; when it dies another takes over within the lease', async () => {
+    const prefix = `lease-${Date.now()}`;
+    const users = {
+      users: ['alice', 'bob', 'carol'].map((username) => ({ username, password: 'pw' })),
+    };
+    const join = async () => {
+      const shared = await fleet(prefix);
+      return startLiveServer({
+        emulator: { seed: users },
+        eventTarget: shared.eventTarget,
+        coordinators: shared.pollLeases(1500),
+      });
+    };
+    // Two instances over two emulators: each emulator's counters show which instance polled.
+    const [a, b] = [await join(), await join()];
+    const onA = await sse(
+      a.url,
+      'subscription { statusChanged(usernames: ["bob"]) { user { username } status } }',
+    );
+    const onB = await sse(
+      b.url,
+      'subscription { statusChanged(usernames: ["carol"]) { user { username } status } }',
+    );
+    await until(() => a.realtime.status.rounds + b.realtime.status.rounds >= 4, 'a few rounds');
+    const polledByA = a.emulator.calls.count('status.batch');
+    const polledByB = b.emulator.calls.count('status.batch');
+    // Exactly one instance polls, and for both subscribers' users.
+    expect(Math.min(polledByA, polledByB)).toBe(0);
+    const [owner, survivor] = polledByA > 0 ? [a, b] : [b, a];
+    // Once both instances have announced what they watch, a round carries both (once each).
+    await until(
+      () => owner.emulator.calls.usernames('status.batch').at(-1)?.length === 2,
+      'a round covering both instances',
+    );
+    expect([...owner.emulator.calls.usernames('status.batch').at(-1)!].sort()).toEqual([
+      'bob',
+      'carol',
+    ]);
+    expect(survivor.emulator.calls.count('status.batch')).toBe(0);
+    // A change on the owner's Easemob reaches the subscriber on the other instance.
+    owner.emulator.state.setOnline(owner === a ? 'carol' : 'bob', true);
+    await (owner === a ? onB : onA).waitFor(1);
+
+    // The owner dies: within the lease (1.5 s) the survivor polls its own Easemob.
+    (owner === a ? onA : onB).close();
+    await owner.stop();
+    const before = survivor.emulator.calls.count('status.batch');
+    await until(
+      () => survivor.emulator.calls.count('status.batch') > before + 1,
+      'the survivor to poll',
+      6000,
+    );
+    const watched = survivor === a ? 'bob' : 'carol';
+    survivor.emulator.state.setOnline(watched, true);
+    const events = await (survivor === a ? onA : onB).waitFor(1);
+    expect(events.at(-1)).toEqual({
+      data: { statusChanged: { user: { username: watched }, status: 'ONLINE' } },
+    });
+    (survivor === a ? onA : onB).close();
   });
 });

@@ -17,30 +17,38 @@ export async function startLiveServer(
     server?: Omit<ServerOptions, 'easemob'>;
     pollIntervalMs?: number;
     eventTarget?: RealtimeOptions['eventTarget'];
+    coordinators?: RealtimeOptions['coordinators'];
   } = {},
 ) {
   const { emulator, client } = await startHarness({ emulator: options.emulator });
   const realtime = new Realtime(client, {
     pollIntervalMs: options.pollIntervalMs ?? 100,
     eventTarget: options.eventTarget,
+    coordinators: options.coordinators,
   });
   const yoga = createServer({ easemob: client, realtime, ...options.server });
   const http = createHttpServer(yoga);
   const websockets = serveWebSockets(http, yoga);
   await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
   const { port } = http.address() as AddressInfo;
-  stops.push(async () => {
+  let stopped = false;
+  const stop = async () => {
+    if (stopped) return;
+    stopped = true;
     realtime.close();
     await websockets.close();
     http.closeAllConnections();
     await new Promise((resolve) => http.close(resolve));
-  });
+  };
+  stops.push(stop);
   return {
     emulator,
     client,
     realtime,
     url: `http://127.0.0.1:${port}/graphql`,
     wsUrl: `ws://127.0.0.1:${port}/graphql`,
+    /** Stops this instance now (as if it died), instead of after the test. */
+    stop,
   };
 }
 
