@@ -55,7 +55,7 @@ const MessageSentRef = builder.objectRef<MessageSentEvent>('MessageSent').implem
  * subscription releases the watch at once, so the poller stops with its last subscriber.
  */
 function watching<T>(
-  poller: Poller<unknown> | undefined,
+  poller: Pick<Poller<unknown>, 'watch'> | undefined,
   keys: string[],
   source: AsyncIterableIterator<T>,
   keep: (event: T) => boolean,
@@ -83,11 +83,8 @@ builder.subscriptionFields((t) => ({
     }),
     subscribe: (_root, args, ctx) => {
       const watched = new Set(args.usernames);
-      return watching(
-        ctx.realtime.status as Poller<unknown>,
-        args.usernames,
-        ctx.realtime.statusChanges(),
-        (e) => watched.has(e.username),
+      return watching(ctx.realtime.status, args.usernames, ctx.realtime.statusChanges(), (e) =>
+        watched.has(e.username),
       );
     },
     resolve: (event) => event,
@@ -102,11 +99,8 @@ builder.subscriptionFields((t) => ({
     authScopes: actingAs,
     subscribe: (_root, args, ctx) => {
       const watched = new Set(args.targets);
-      return watching(
-        ctx.realtime.presence as Poller<unknown>,
-        args.targets,
-        ctx.realtime.presenceChanges(),
-        (e) => watched.has(e.presence.username),
+      return watching(ctx.realtime.presence, args.targets, ctx.realtime.presenceChanges(), (e) =>
+        watched.has(e.presence.username),
       );
     },
     resolve: (event) => event,
