@@ -91,11 +91,12 @@ const envSchema = z.object({
   MAX_COMPLEXITY: intInRange(1, 10_000_000, 5000),
   MAX_ALIASES: intInRange(0, 1000, 20),
   MAX_TOKENS: intInRange(10, 1_000_000, 2000),
+  MAX_BODY_BYTES: intInRange(1024, 100_000_000, 1_000_000),
   UPSTREAM_TIMEOUT_MS: intInRange(100, 120_000, 10_000),
   UPSTREAM_MAX_CONNECTIONS: intInRange(1, 1024, 32),
   UPSTREAM_MAX_RETRIES: intInRange(0, 10, 3),
   UPSTREAM_RETRY_BUDGET_MS: intInRange(0, 300_000, 15_000),
-  UPSTREAM_RATE_LIMIT_PER_SECOND: intInRange(1, 100_000, 100),
+  UPSTREAM_RATE_LIMIT_PER_SECOND: intInRange(0, 100_000, 100),
   UPSTREAM_CIRCUIT_FAILURES: intInRange(0, 1000, 10),
   UPSTREAM_CIRCUIT_HALF_OPEN_MS: intInRange(100, 600_000, 5000),
 });
@@ -143,6 +144,8 @@ export interface GraphQLLimits {
   maxComplexity: number;
   maxAliases: number;
   maxTokens: number;
+  /** Request bodies larger than this are refused with 413. */
+  maxBodyBytes: number;
 }
 
 export interface Config {
@@ -184,6 +187,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxComplexity: e.MAX_COMPLEXITY,
       maxAliases: e.MAX_ALIASES,
       maxTokens: e.MAX_TOKENS,
+      maxBodyBytes: e.MAX_BODY_BYTES,
     },
     upstream: {
       timeoutMs: e.UPSTREAM_TIMEOUT_MS,

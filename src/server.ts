@@ -11,6 +11,7 @@ import type { AuthConfig, GraphQLLimits } from './config.js';
 import { createContext } from './context.js';
 import type { EasemobClient } from './easemob/client.js';
 import { type Logger, yogaLogging } from './logger.js';
+import { useBodyLimit } from './plugins/body-limit.js';
 import { Realtime } from './realtime/realtime.js';
 import { requestScope } from './request-scope.js';
 import { errorCodes, toClientError } from './schema/errors.js';
@@ -40,6 +41,7 @@ export const defaultLimits: GraphQLLimits = {
   maxComplexity: 5000,
   maxAliases: 20,
   maxTokens: 2000,
+  maxBodyBytes: 1_000_000,
 };
 
 /** The GraphQL app, without listening: tests call `yoga.fetch`, main.ts serves it over HTTP. */
@@ -73,7 +75,10 @@ export function createServer(options: ServerOptions) {
     landingPage: false,
     maskedErrors: { maskError },
     logging: options.logger ? yogaLogging(options.logger) : false,
+    // Our own limit replaces yoga's, which streams every body through a TransformStream.
+    maxRequestBodySize: false,
     plugins: [
+      useBodyLimit(limits.maxBodyBytes),
       useRequestId(),
       useCSRFPrevention({ requestHeaders: ['x-graphql-yoga-csrf', 'apollo-require-preflight'] }),
       ...(limits.introspection ? [] : [useDisableIntrospection()]),

@@ -41,7 +41,11 @@ export async function connectUpstream(
     timeoutMs: config.upstream.timeoutMs,
     maxConnections: config.upstream.maxConnections,
     retry: { maxRetries: config.upstream.maxRetries, budgetMs: config.upstream.retryBudgetMs },
-    rateBudgets: { appPerSecond: config.upstream.appRatePerSecond },
+    // 0: no client-side budget (a plan with raised limits, the emulator, a benchmark).
+    rateBudgets:
+      config.upstream.appRatePerSecond === 0
+        ? false
+        : { appPerSecond: config.upstream.appRatePerSecond },
     circuitBreaker: circuitBreakerOf(config.upstream),
     token: shared?.tokenStore ? { shared: shared.tokenStore } : undefined,
     sharedRateLimiter: shared?.rateLimiter,

@@ -53,6 +53,26 @@ export function withRetries<T>(
 ): Promise<T> {
   if (options.maxRetries === 0) return attempt();
   const deadline = Date.now() + options.budgetMs;
+  // Most calls succeed at once: the policy (and its emitters) is built only after a failure, and
+  // replays that failure as its first attempt so backoff and counting are exactly as before.
+  return attempt().catch((firstError: unknown) => {
+    if (!(isRetryable(firstError, spec) && fitsBudget(firstError, deadline))) throw firstError;
+    let replay: { error: unknown } | undefined = { error: firstError };
+    return retryPolicy(spec, options, deadline, onRetry).execute(() => {
+      if (!replay) return attempt();
+      const { error } = replay;
+      replay = undefined;
+      throw error;
+    });
+  });
+}
+
+function retryPolicy(
+  spec: EndpointSpec,
+  options: RetryOptions,
+  deadline: number,
+  onRetry?: (info: { error: unknown; attempt: number; delayMs: number }) => void,
+) {
   const policy = retry(
     handleWhen((error) => isRetryable(error, spec) && fitsBudget(error, deadline)),
     {
@@ -75,7 +95,7 @@ export function withRetries<T>(
       });
     });
   }
-  return policy.execute(attempt);
+  return policy;
 }
 
 function fitsBudget(error: unknown, deadline: number): boolean {

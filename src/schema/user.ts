@@ -5,8 +5,9 @@ import { messageId, username } from '../easemob/input.js';
 import type { EasemobUser } from '../easemob/responses.js';
 import { adminOnly, privateOf, publicOf, signedIn } from './access.js';
 import { builder } from './builder.js';
-import { errorCodes } from './errors.js';
+import { errorCodes, isNotFound } from './errors.js';
 import { cursorConnection } from './pagination.js';
+import { selectedFields } from './selection.js';
 import { type UserModel, userOf } from './user-model.js';
 
 export const OnlineStatus = builder.enumType('OnlineStatus', {
@@ -125,6 +126,35 @@ async function profile(user: UserModel, ctx: Context): Promise<EasemobUser> {
   return loaded;
 }
 
+const profileFields = [
+  'uuid',
+  'nickname',
+  'activated',
+  'createdAt',
+  'modifiedAt',
+  'notificationDisplayStyle',
+  'noDisturbing',
+];
+
+/**
+ * Which upstream read proves that the user exists: the profile when the query shows any of it;
+ * otherwise a private read the query makes anyway, so `user { status offlineCount }` costs two
+ * calls, not three. Private reads stand in only for callers allowed to make them.
+ */
+function existenceWitness(
+  name: string,
+  ctx: Context,
+  asked: Set<string>,
+): 'profile' | 'contacts' | 'blocks' | 'offlineCount' {
+  if (profileFields.some((field) => asked.has(field))) return 'profile';
+  const mayReadPrivate = ctx.viewer.kind === 'admin' || viewerName(ctx.viewer) === name;
+  if (!mayReadPrivate) return 'profile';
+  if (asked.has('contacts')) return 'contacts';
+  if (asked.has('blocks')) return 'blocks';
+  if (asked.has('offlineCount')) return 'offlineCount';
+  return 'profile';
+}
+
 function toDate(ms: number | undefined): Date | undefined {
   return ms === undefined ? undefined : new Date(ms);
 }
@@ -146,9 +176,20 @@ builder.queryFields((t) => ({
     nullable: true,
     description: 'One user; null when Easemob has no such user.',
     args: { username: t.arg.string({ required: true }).validate(username) },
-    resolve: async (_root, args, ctx) => {
-      const profile = await ctx.loaders.profile.load(args.username);
-      return profile ? userOf(args.username, profile) : null;
+    resolve: async (_root, args, ctx, info) => {
+      const witness = existenceWitness(args.username, ctx, selectedFields(info));
+      if (witness === 'profile') {
+        const profile = await ctx.loaders.profile.load(args.username);
+        return profile ? userOf(args.username, profile) : null;
+      }
+      // Easemob answers 404 for an unknown owner, so the read the query needs anyway tells.
+      try {
+        await ctx.loaders[witness].load(args.username);
+      } catch (error) {
+        if (isNotFound(error)) return null;
+        // The field that asked for this read reports the failure, located where it belongs.
+      }
+      return userOf(args.username);
     },
   }),
   users: t.connection(

@@ -1,0 +1,72 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { buildSubgraphSchema } from '@apollo/subgraph';
+import { parse } from 'graphql';
+import { createYoga } from 'graphql-yoga';
+import { createEasemobClient } from '../src/easemob/client.js';
+import { isNotFound } from '../src/schema/errors.js';
+
+/**
+ * The contrast: the textbook GraphQL layer — each field resolver calls Easemob on its own, no
+ * DataLoader, no batching — over the same client (same HTTP pool, retries, validation).
+ */
+const upstream = JSON.parse(process.env.BENCH_UPSTREAM ?? '{}') as {
+  url: string;
+  orgName: string;
+  appName: string;
+  clientId: string;
+  clientSecret: string;
+};
+const client = createEasemobClient({ ...upstream, baseUrl: upstream.url, rateBudgets: false });
+
+const typeDefs = parse(`
+  extend schema @link(url: "https://specs.apollo.dev/federation/v2.3", import: ["@key"])
+  enum OnlineStatus { ONLINE OFFLINE }
+  type User @key(fields: "username") {
+    username: String!
+    status: OnlineStatus!
+    offlineCount: Int!
+    contacts: [User!]!
+  }
+  type UserEdge { node: User! }
+  type UserConnection { edges: [UserEdge!]! }
+  type Query {
+    user(username: String!): User
+    users(first: Int): UserConnection!
+  }
+`);
+
+type UserRef = { username: string };
+const resolvers = {
+  Query: {
+    user: async (_: unknown, args: { username: string }) => {
+      try {
+        await client.users.get(args.username);
+        return { username: args.username };
+      } catch (error) {
+        if (isNotFound(error)) return null;
+        throw error;
+      }
+    },
+    users: async (_: unknown, args: { first?: number }) => {
+      const page = await client.users.list({ limit: args.first ?? 20 });
+      return { edges: page.users.map((user) => ({ node: { username: user.username } })) };
+    },
+  },
+  User: {
+    __resolveReference: (ref: UserRef) => ({ username: ref.username }),
+    status: async (user: UserRef) =>
+      (await client.status.get(user.username)) === 'online' ? 'ONLINE' : 'OFFLINE',
+    offlineCount: (user: UserRef) => client.offline.count(user.username),
+    contacts: async (user: UserRef) =>
+      (await client.contacts.list(user.username)).map((username) => ({ username })),
+  },
+};
+
+// biome-ignore lint/suspicious/noExplicitAny: Apollo's resolver map type does not model __resolveReference args.
+const yoga = createYoga({ schema: buildSubgraphSchema({ typeDefs, resolvers: resolvers as any }) });
+const server = createServer(yoga);
+server.listen(0, '127.0.0.1', () => {
+  console.log(JSON.stringify({ port: (server.address() as AddressInfo).port }));
+});
+process.once('SIGTERM', () => process.exit(0));

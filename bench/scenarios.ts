@@ -1,0 +1,58 @@
+/** The operations the benchmark measures, with the fewest Easemob calls each can be answered with. */
+export interface Scenario {
+  id: string;
+  title: string;
+  query: string;
+  variables: Record<string, unknown>;
+  /** Upstream calls (token requests aside) no implementation can go below. */
+  minimum: number;
+  minimumText: string;
+}
+
+export const hub = 'hub';
+export const contactCount = 1000;
+export const userCount = 1100;
+export const usernameAt = (index: number) => `u${String(index).padStart(4, '0')}`;
+
+export const scenarios: Scenario[] = [
+  {
+    id: 'user-status',
+    title: '`user { status offlineCount }`',
+    query:
+      'query UserStatus($username: String!) { user(username: $username) { status offlineCount } }',
+    variables: { username: usernameAt(1) },
+    minimum: 2,
+    minimumText: '1 + 1',
+  },
+  {
+    id: 'contacts-1000',
+    title: '`user { contacts { username status } }`, 1,000 contacts',
+    query:
+      'query Contacts($username: String!) { user(username: $username) { contacts { username status } } }',
+    variables: { username: hub },
+    minimum: 11,
+    minimumText: '1 + 10',
+  },
+  {
+    id: 'users-100',
+    title: '`users(first: 100) { edges { node { username status } } }`',
+    query: 'query Users { users(first: 100) { edges { node { username status } } } }',
+    variables: {},
+    minimum: 2,
+    minimumText: '1 + 1',
+  },
+  {
+    id: 'entities-500',
+    title: '`_entities` × 500 representations `{ status }`',
+    query:
+      'query Entities($representations: [_Any!]!) { _entities(representations: $representations) { ... on User { status } } }',
+    variables: {
+      representations: Array.from({ length: 500 }, (_, i) => ({
+        __typename: 'User',
+        username: usernameAt(i),
+      })),
+    },
+    minimum: 5,
+    minimumText: '5',
+  },
+];
