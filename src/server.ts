@@ -72,6 +72,11 @@ export function createServer(options: ServerOptions) {
         realtime,
       }),
     graphiql: limits.graphiql ? { title, defaultQuery: exampleOperation } : false,
+    // GraphiQL's scripts, styles and editor workers inlined in the page instead of fetched from
+    // unpkg.com: it works offline and behind firewalls. Loaded on first use (about 9 MB), so a
+    // server with GraphiQL off never loads it.
+    renderGraphiQL: async (graphiqlOptions) =>
+      (await import('@graphql-yoga/render-graphiql')).renderGraphiQL(graphiqlOptions),
     landingPage: false,
     maskedErrors: { maskError },
     logging: options.logger ? yogaLogging(options.logger) : false,
