@@ -97,10 +97,15 @@ export const namesEnvelope = z.object({ data: z.array(z.string()).default([]) })
 
 export const actionEnvelope = z.object({ action: z.string().optional() });
 
-const onlineState = z
-  .string()
-  .transform((s) => s.trim().toLowerCase())
-  .pipe(z.enum(['online', 'offline']));
+// Canonical spellings are checked first: a union stops at the first match, and a failed try costs
+// an error object per value (a batch status answer has 100 of them).
+const onlineState = z.union([
+  z.enum(['online', 'offline']),
+  z
+    .string()
+    .transform((s) => s.trim().toLowerCase())
+    .pipe(z.enum(['online', 'offline'])),
+]);
 
 /**
  * Three documented shapes, one meaning (username → state):
@@ -109,18 +114,19 @@ const onlineState = z
  * - seed 001: `[{"target_name": "u1", "result_code": 200, "result_content": {"result": "offline"}}]`
  */
 export const statusData = z
+  // The batch form first, and its seed-004 entries before seed 001's: the hot path matches at once.
   .union([
-    z.record(z.string(), onlineState),
     z.array(
       z.union([
+        z.record(z.string(), onlineState),
         z.object({
           target_name: z.string(),
           result_code: num.optional(),
           result_content: z.object({ result: onlineState }),
         }),
-        z.record(z.string(), onlineState),
       ]),
     ),
+    z.record(z.string(), onlineState),
   ])
   .transform((data) => {
     const states = new Map<string, 'online' | 'offline'>();

@@ -17,7 +17,7 @@ import type { Context } from '../context.js';
 import { username } from '../easemob/input.js';
 import { builder } from './builder.js';
 import { User } from './user.js';
-import { userOf } from './user-model.js';
+import { type UserModel, userOf, withStatuses } from './user-model.js';
 
 /**
  * A gateway names a user by `username` alone. The reference becomes a fresh user model, never the
@@ -78,7 +78,7 @@ function weighEntities(schema: GraphQLSchema): void {
         : cost.complexity > max.complexity
           ? ComplexityErrorKind.Complexity
           : undefined;
-    if (!exceeded) return resolve(parent, args, ctx, info);
+    if (!exceeded) return withEntityStatuses(resolve(parent, args, ctx, info), ctx, info);
     const error = builder.options.complexity?.complexityError?.(
       exceeded,
       { ...cost, maxDepth: max.depth, maxComplexity: max.complexity },
@@ -86,6 +86,23 @@ function weighEntities(schema: GraphQLSchema): void {
     );
     throw error instanceof Error ? error : new Error(error ?? `query ${exceeded} too high`);
   };
+}
+
+/**
+ * 500 references asking for `status` get their statuses read up front, as the users of a list do
+ * (see withStatuses): 5 batch calls either way, at a fraction of the CPU.
+ */
+async function withEntityStatuses(entities: unknown, ctx: Context, info: GraphQLResolveInfo) {
+  const resolved = await Promise.all(entities as unknown[]);
+  const users = resolved.filter(
+    (entity): entity is UserModel =>
+      typeof entity === 'object' &&
+      entity !== null &&
+      'username' in entity &&
+      !('__typename' in entity && entity.__typename !== 'User'),
+  );
+  await withStatuses(users, ctx, info);
+  return resolved;
 }
 
 /** The operation's variables as a client sent them (enums by name), for the cost calculation. */

@@ -8,7 +8,7 @@ import { builder } from './builder.js';
 import { errorCodes, isNotFound } from './errors.js';
 import { cursorConnection } from './pagination.js';
 import { selectedFields } from './selection.js';
-import { type UserModel, userOf } from './user-model.js';
+import { type UserModel, userOf, withStatuses } from './user-model.js';
 
 export const OnlineStatus = builder.enumType('OnlineStatus', {
   values: { ONLINE: { value: 'online' }, OFFLINE: { value: 'offline' } } as const,
@@ -84,7 +84,7 @@ User.implement({
     status: t.field({
       authScopes: publicOf,
       type: OnlineStatus,
-      resolve: (user, _args, ctx) => ctx.loaders.status.load(user.username),
+      resolve: (user, _args, ctx) => user.status ?? ctx.loaders.status.load(user.username),
     }),
     offlineCount: t.int({
       authScopes: privateOf,
@@ -102,15 +102,23 @@ User.implement({
       authScopes: privateOf,
       complexity: { field: 1, multiplier: 100 },
       type: [User],
-      resolve: async (user, _args, ctx) =>
-        (await ctx.loaders.contacts.load(user.username)).map((name) => userOf(name)),
+      resolve: async (user, _args, ctx, info) =>
+        withStatuses(
+          (await ctx.loaders.contacts.load(user.username)).map((name) => userOf(name)),
+          ctx,
+          info,
+        ),
     }),
     blocks: t.field({
       authScopes: privateOf,
       complexity: { field: 1, multiplier: 100 },
       type: [User],
-      resolve: async (user, _args, ctx) =>
-        (await ctx.loaders.blocks.load(user.username)).map((name) => userOf(name)),
+      resolve: async (user, _args, ctx, info) =>
+        withStatuses(
+          (await ctx.loaders.blocks.load(user.username)).map((name) => userOf(name)),
+          ctx,
+          info,
+        ),
     }),
   }),
 });
@@ -198,7 +206,7 @@ builder.queryFields((t) => ({
       authScopes: adminOnly,
       complexity: (args) => ({ field: 1, multiplier: args.first ?? 20 }),
       description: "Every user, oldest first, over Easemob's cursor. Pages of at most 100.",
-      resolve: (_root, args, ctx) =>
+      resolve: (_root, args, ctx, info) =>
         cursorConnection(
           args,
           { defaultSize: 20, maxUpstreamLimit: 100 },
@@ -206,7 +214,12 @@ builder.queryFields((t) => ({
             const page = await ctx.loaders.feeds.track(ctx.easemob.users.list({ limit, cursor }));
             for (const user of page.users) ctx.loaders.profile.prime(user.username, user);
             return {
-              items: page.users.map((user) => userOf(user.username, user)),
+              items: await withStatuses(
+                page.users.map((user) => userOf(user.username, user)),
+                ctx,
+                info,
+                ['edges', 'node'],
+              ),
               cursor: page.cursor,
             };
           },

@@ -69,3 +69,30 @@ describe('user(username): existence comes from a read the query makes anyway', (
     expect(upstreamCalls(emulator)['users.get']).toBe(1);
   });
 });
+
+describe("lists read their users' statuses up front, within the same rules", () => {
+  it('a user listing contacts while PUBLIC_PROFILES is off causes no status read', async () => {
+    const { post, emulator } = await startGraphQL({
+      emulator: { seed },
+      server: { auth: testAuth({ publicProfiles: false }) },
+    });
+    const { body } = await post(
+      '{ user(username: "alice") { contacts { username status } } }',
+      undefined,
+      bearer(await userToken('alice')),
+    );
+    expect(body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(upstreamCalls(emulator)).toEqual({ 'contacts.list': 1 });
+  });
+
+  it('a failed status batch still fails at the status field, located as before', async () => {
+    const { post, emulator } = await startGraphQL({
+      emulator: { seed },
+      client: { retry: { maxRetries: 0 } },
+    });
+    emulator.faults.add({ endpoint: 'status.batch', kind: 'status', status: 400 });
+    const { body } = await post('{ user(username: "alice") { contacts { username status } } }');
+    expect(body.data).toEqual({ user: null });
+    expect(body.errors?.[0]?.path).toEqual(['user', 'contacts', 0, 'status']);
+  });
+});
