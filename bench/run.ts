@@ -24,7 +24,7 @@ const { values: flags } = parseArgs({
   },
 });
 const smoke = flags.smoke;
-const roundSeconds = Number(flags.seconds ?? (smoke ? 1 : 5));
+const roundSeconds = Number(flags.seconds ?? (smoke ? 1 : 4));
 const memoryRequests = Number(flags.requests ?? (smoke ? 2000 : 100_000));
 const connections = Number(flags.connections);
 const adminKey = 'bench-admin-key-0123456789abcdef';

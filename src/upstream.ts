@@ -4,7 +4,7 @@ import { createEasemobClient, type EasemobClient } from './easemob/client.js';
 import type { Logger } from './easemob/core.js';
 import type { SharedRateLimiter } from './easemob/rate-budget.js';
 import type { SharedTokenStore } from './easemob/token.js';
-import { type Emulator, startEmulator } from './emulator/server.js';
+import type { Emulator } from './emulator/server.js';
 
 export interface Upstream {
   client: EasemobClient;
@@ -27,6 +27,8 @@ export async function connectUpstream(
   if (config.easemob.mode === 'remote') {
     connection = config.easemob;
   } else {
+    // Loaded only here: a gateway in front of the real Easemob never holds the emulator (~20 MB).
+    const { startEmulator } = await import('./emulator/server.js');
     emulator = await startEmulator({ seed: 'demo', host: '127.0.0.1', port: 0 });
     connection = {
       baseUrl: emulator.url,
