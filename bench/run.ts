@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { isDeepStrictEqual, parseArgs } from 'node:util';
 import autocannon from 'autocannon';
@@ -256,9 +256,24 @@ function combine(runs: Measured[]): Measured {
   };
 }
 
+/** Replaces the measured part of bench/RESULTS.md, keeping the notes written around it. */
 function writeResults(table: string) {
   const path = new URL('./RESULTS.md', import.meta.url);
-  writeFileSync(path, `# Benchmark results\n\nWritten by \`npm run bench\`.\n\n${table}\n`);
+  const start = '<!-- bench:start -->';
+  const end = '<!-- bench:end -->';
+  const measured = `${start}\n${table}\n${end}`;
+  let text = `# Benchmark results\n\nWritten by \`npm run bench\`.\n\n${measured}\n`;
+  try {
+    const previous = readFileSync(path, 'utf8');
+    const from = previous.indexOf(start);
+    const to = previous.indexOf(end);
+    if (from >= 0 && to > from) {
+      text = previous.slice(0, from) + measured + previous.slice(to + end.length);
+    }
+  } catch {
+    // First run: no notes yet.
+  }
+  writeFileSync(path, text);
 }
 
 main()
