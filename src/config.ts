@@ -99,6 +99,34 @@ const envSchema = z.object({
   UPSTREAM_RATE_LIMIT_PER_SECOND: intInRange(0, 100_000, 100),
   UPSTREAM_CIRCUIT_FAILURES: intInRange(0, 1000, 10),
   UPSTREAM_CIRCUIT_HALF_OPEN_MS: intInRange(100, 600_000, 5000),
+  METRICS: flag(true),
+  METRICS_TOKEN: z.preprocess(
+    blankAsMissing,
+    z.string().trim().min(16, 'must be at least 16 characters').optional(),
+  ),
+  // OpenTelemetry's own variables; the exporter reads the rest of OTEL_EXPORTER_OTLP_* itself.
+  OTEL_SDK_DISABLED: optionalFlag,
+  OTEL_TRACES_EXPORTER: z.preprocess(
+    blankAsMissing,
+    z
+      .string()
+      .transform((s) =>
+        s
+          .split(',')
+          .map((e) => e.trim().toLowerCase())
+          .filter(Boolean),
+      )
+      .pipe(z.array(z.enum(['otlp', 'console', 'none'])))
+      .optional(),
+  ),
+  OTEL_EXPORTER_OTLP_ENDPOINT: z.preprocess(
+    blankAsMissing,
+    z.url({ protocol: /^https?$/ }).optional(),
+  ),
+  OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: z.preprocess(
+    blankAsMissing,
+    z.url({ protocol: /^https?$/ }).optional(),
+  ),
 });
 
 export interface EasemobConnection {
@@ -148,6 +176,13 @@ export interface GraphQLLimits {
   maxBodyBytes: number;
 }
 
+export interface ObservabilityConfig {
+  /** Prometheus `/metrics`; with a token, scrapers must send `Authorization: Bearer <token>`. */
+  metrics: { enabled: boolean; token?: string };
+  /** OpenTelemetry traces; absent when off (nothing of OpenTelemetry is then loaded). */
+  tracing?: { exporters: ('otlp' | 'console')[] };
+}
+
 export interface Config {
   server: { host: string; port: number; logLevel: string };
   /** Subscriptions poll Easemob for status and presence this often. */
@@ -159,6 +194,7 @@ export interface Config {
   /** `emulator`: no Easemob configured, run the embedded one. `remote`: talk to a real Easemob. */
   easemob: { mode: 'emulator' } | ({ mode: 'remote' } & EasemobConnection);
   upstream: UpstreamTuning;
+  observability: ObservabilityConfig;
 }
 
 export class ConfigError extends Error {
@@ -198,7 +234,24 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       circuitFailures: e.UPSTREAM_CIRCUIT_FAILURES,
       circuitHalfOpenMs: e.UPSTREAM_CIRCUIT_HALF_OPEN_MS,
     },
+    observability: {
+      metrics: { enabled: e.METRICS, token: e.METRICS_TOKEN },
+      tracing: resolveTracing(e),
+    },
   };
+}
+
+/**
+ * On with OTEL_TRACES_EXPORTER=otlp|console (comma-separated for both), or with an OTLP endpoint
+ * set and no exporter named; off with OTEL_TRACES_EXPORTER=none, OTEL_SDK_DISABLED=true or nothing.
+ */
+function resolveTracing(e: z.infer<typeof envSchema>): ObservabilityConfig['tracing'] {
+  if (e.OTEL_SDK_DISABLED) return undefined;
+  const named = e.OTEL_TRACES_EXPORTER;
+  const endpoint = e.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT ?? e.OTEL_EXPORTER_OTLP_ENDPOINT;
+  const exporters = named ?? (endpoint ? ['otlp' as const] : []);
+  const chosen = [...new Set(exporters.filter((name) => name !== 'none'))];
+  return chosen.length > 0 ? { exporters: chosen } : undefined;
 }
 
 function resolveAuth(e: z.infer<typeof envSchema>, dev: boolean): AuthConfig {

@@ -25,8 +25,11 @@ export function createLogger(level = 'info', destination?: pino.DestinationStrea
 export function yogaLogging(logger: Logger) {
   const log =
     (level: 'debug' | 'info' | 'warn') =>
-    (message: unknown, ...rest: unknown[]) =>
+    (message: unknown, ...rest: unknown[]) => {
+      // yoga logs at debug on every request: build nothing when the level is off.
+      if (!logger.isLevelEnabled(level)) return;
       logger[level]({ detail: rest.length ? rest.map(summarise) : undefined }, String(message));
+    };
   return {
     debug: log('debug'),
     info: log('info'),

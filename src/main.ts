@@ -1,7 +1,9 @@
 import { createServer as createHttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ConfigError, loadConfig } from './config.js';
+import { combineObservers } from './easemob/observer.js';
 import { createLogger } from './logger.js';
+import { easemobReadiness, type ReadinessCheck, redisReadiness } from './ops/health.js';
 import { Realtime } from './realtime/realtime.js';
 import { serveWebSockets } from './realtime/websocket.js';
 import { connectFleet } from './redis/fleet.js';
@@ -15,7 +17,22 @@ async function main() {
   const fleet = config.redis
     ? await connectFleet(config.redis.url, config.redis.prefix)
     : undefined;
-  const upstream = await connectUpstream(config, logger.child({ component: 'easemob' }), fleet);
+  const { metrics: metricsConfig, tracing: tracingConfig } = config.observability;
+  // Loaded only when on: with tracing off not one OpenTelemetry module of ours is imported.
+  const metrics = metricsConfig.enabled
+    ? (await import('./ops/metrics.js')).createMetrics({ token: metricsConfig.token })
+    : undefined;
+  const tracing = tracingConfig
+    ? await (await import('./ops/tracing.js')).startTracing(tracingConfig)
+    : undefined;
+  const upstream = await connectUpstream(
+    config,
+    logger.child({ component: 'easemob' }),
+    fleet,
+    combineObservers(metrics?.observer, tracing?.observer),
+  );
+  const readinessChecks: ReadinessCheck[] = [easemobReadiness(upstream.client)];
+  if (fleet) readinessChecks.push(redisReadiness(() => fleet.ping()));
   const realtime = new Realtime(upstream.client, {
     pollIntervalMs: config.realtime.pollIntervalMs,
     onError: (error) => logger.warn({ error: String(error) }, 'subscription poll failed'),
@@ -29,6 +46,9 @@ async function main() {
     auth: config.auth,
     limits: config.graphql,
     logger,
+    health: { checks: readinessChecks },
+    metrics,
+    plugins: tracing ? [tracing.plugin] : [],
     title: upstream.emulator ? 'easemob-graphql · demo emulator' : 'easemob-graphql',
   });
   const http = createHttpServer(yoga);
@@ -47,6 +67,10 @@ async function main() {
   console.log(
     `${config.graphql.graphiql ? 'GraphiQL' : 'GraphQL'}: http://${host}:${port}/graphql`,
   );
+  const ops = ['health: /healthz, /readyz'];
+  if (metrics) ops.push(`metrics: /metrics${metricsConfig.token ? ' (bearer token)' : ''}`);
+  if (tracingConfig) ops.push(`tracing: ${tracingConfig.exporters.join(', ')}`);
+  console.log(ops.join(' · '));
   if (config.auth.open) {
     console.log(
       'OPEN DEV MODE: no authentication is configured, so every caller acts as admin. Set JWT_SECRET, JWT_JWKS_URL or ADMIN_API_KEYS to turn it off.',
@@ -65,6 +89,7 @@ async function main() {
       clearTimeout(force);
       await upstream.close();
       await fleet?.close();
+      await tracing?.shutdown().catch(() => {});
       process.exit(0);
     });
     http.closeIdleConnections();

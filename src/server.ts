@@ -6,11 +6,13 @@ import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import { useDisableIntrospection } from '@graphql-yoga/plugin-disable-introspection';
 import { GraphQLError } from 'graphql';
 import { createYoga, type Plugin, maskError as yogaMaskError } from 'graphql-yoga';
-import { createAuthenticator } from './auth/authenticate.js';
+import { type Authenticate, createAuthenticator } from './auth/authenticate.js';
 import type { AuthConfig, GraphQLLimits } from './config.js';
 import { createContext } from './context.js';
 import type { EasemobClient } from './easemob/client.js';
 import { type Logger, yogaLogging } from './logger.js';
+import { createReadiness, easemobReadiness, type HealthOptions, useHealth } from './ops/health.js';
+import type { Metrics } from './ops/metrics.js';
 import { useBodyLimit } from './plugins/body-limit.js';
 import { Realtime } from './realtime/realtime.js';
 import { requestScope } from './request-scope.js';
@@ -30,6 +32,12 @@ export interface ServerOptions {
   logger?: Logger;
   /** Subscriptions' pub/sub and pollers; one polling every 5 s is made when absent. */
   realtime?: Realtime;
+  /** `/readyz`'s checks (default: the Easemob client's); `/healthz` and `/readyz` are always on. */
+  health?: HealthOptions;
+  /** Prometheus metrics and `/metrics` (src/ops/metrics.ts); none when absent. */
+  metrics?: Metrics;
+  /** More yoga plugins, after the built-in ones (tracing, say). */
+  plugins?: Plugin[];
 }
 
 export const openAuth: AuthConfig = { adminApiKeys: [], publicProfiles: true, open: true };
@@ -48,13 +56,19 @@ export const defaultLimits: GraphQLLimits = {
 export function createServer(options: ServerOptions) {
   const auth = options.auth ?? openAuth;
   const limits = { ...defaultLimits, ...options.limits };
-  const authenticate = createAuthenticator(auth);
+  const authenticate = logRefusals(createAuthenticator(auth), options.logger);
   const realtime =
     options.realtime ??
     new Realtime(options.easemob, {
       pollIntervalMs: 5000,
       onError: (error) => options.logger?.warn({ error: String(error) }, 'poll failed'),
     });
+  options.metrics?.watchCircuit(options.easemob.circuit);
+  options.metrics?.watchRealtime(realtime);
+  const readiness = createReadiness(
+    options.health?.checks ?? [easemobReadiness(options.easemob)],
+    options.health,
+  );
   const title = auth.open
     ? `${options.title ?? 'easemob-graphql'} · OPEN DEV MODE: no authentication, every caller is admin`
     : (options.title ?? 'easemob-graphql');
@@ -83,6 +97,9 @@ export function createServer(options: ServerOptions) {
     // Our own limit replaces yoga's, which streams every body through a TransformStream.
     maxRequestBodySize: false,
     plugins: [
+      // Operations endpoints first: answered before CSRF prevention, authentication or GraphQL.
+      useHealth(readiness),
+      ...(options.metrics?.plugins ?? []),
       useBodyLimit(limits.maxBodyBytes),
       useRequestId(),
       useCSRFPrevention({ requestHeaders: ['x-graphql-yoga-csrf', 'apollo-require-preflight'] }),
@@ -90,8 +107,21 @@ export function createServer(options: ServerOptions) {
       maxTokensPlugin({ n: limits.maxTokens, onReject: [tooComplex] }),
       maxAliasesPlugin({ n: limits.maxAliases, onReject: [tooComplex] }),
       maxDirectivesPlugin({ n: 50, onReject: [tooComplex] }),
+      ...(options.plugins ?? []),
     ],
   });
+}
+
+/** Refused credentials are logged (our reason and code only, never the credential). */
+function logRefusals(authenticate: Authenticate, logger: Logger | undefined): Authenticate {
+  if (!logger) return authenticate;
+  return (request) =>
+    authenticate(request).catch((error: unknown) => {
+      if (error instanceof GraphQLError) {
+        logger.info({ code: error.extensions.code, reason: error.message }, 'credentials refused');
+      }
+      throw error;
+    });
 }
 
 /** Gives each request an id (or keeps the caller's `x-request-id`) and answers with it. */

@@ -2,6 +2,7 @@ import type { Config, EasemobConnection, UpstreamTuning } from './config.js';
 import type { CircuitBreakerOptions } from './easemob/circuit-breaker.js';
 import { createEasemobClient, type EasemobClient } from './easemob/client.js';
 import type { Logger } from './easemob/core.js';
+import type { UpstreamObserver } from './easemob/observer.js';
 import type { SharedRateLimiter } from './easemob/rate-budget.js';
 import type { SharedTokenStore } from './easemob/token.js';
 import type { Emulator } from './emulator/server.js';
@@ -21,6 +22,8 @@ export async function connectUpstream(
   config: Config,
   logger?: Logger,
   shared?: { tokenStore?: SharedTokenStore; rateLimiter?: SharedRateLimiter },
+  /** Metrics and tracing hooks of the client. */
+  observer?: UpstreamObserver,
 ): Promise<Upstream> {
   let emulator: Emulator | undefined;
   let connection: EasemobConnection;
@@ -52,6 +55,7 @@ export async function connectUpstream(
     token: shared?.tokenStore ? { shared: shared.tokenStore } : undefined,
     sharedRateLimiter: shared?.rateLimiter,
     logger,
+    observer,
   });
   return {
     client,

@@ -39,6 +39,8 @@ export interface EasemobClientOptions {
   token?: Partial<TokenCacheOptions>;
   logger?: Logger;
   onRequest?: (endpoint: import('./endpoints.js').EndpointName) => void;
+  /** Metrics and tracing hooks: attempts and their outcomes, retries, app-token requests. */
+  observer?: import('./observer.js').UpstreamObserver;
 }
 
 /** A typed client for every endpoint in the Easemob seeds. Create one per process and share it. */
@@ -63,6 +65,7 @@ export function createEasemobClient(options: EasemobClientOptions) {
     token: options.token,
     logger: options.logger,
     onRequest: options.onRequest,
+    observer: options.observer,
   });
   return {
     tokens: tokensResource(core),

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { CircuitBreaker, type CircuitBreakerOptions } from './circuit-breaker.js';
 import { type EndpointName, endpointSpecs, expandPath } from './endpoints.js';
 import { EasemobError, localCodes } from './errors.js';
+import { observeAttempt, type UpstreamObserver } from './observer.js';
 import {
   RateBudget,
   RateBudgetExceeded,
@@ -40,6 +41,8 @@ export interface CoreOptions {
   logger?: Logger;
   /** Called once per HTTP request sent, retries included (metrics hook); not for calls the open circuit refused. */
   onRequest?: (endpoint: EndpointName) => void;
+  /** Metrics and tracing: each attempt's outcome, retries, app-token requests (see observer.ts). */
+  observer?: UpstreamObserver;
 }
 
 export interface CallOptions<S extends z.ZodType> {
@@ -90,11 +93,13 @@ export class Core {
       spec,
       this.options.retry,
       () => this.attempt(endpoint, spec.method, path, call),
-      ({ error, attempt, delayMs }) =>
+      ({ error, attempt, delayMs }) => {
+        this.options.observer?.retry?.(endpoint);
         this.options.logger?.warn(
           { endpoint, attempt, delayMs, err: describe(error) },
           'retrying Easemob call',
-        ),
+        );
+      },
     );
     const parsed = call.schema.safeParse(json);
     if (!parsed.success) {
@@ -160,7 +165,9 @@ export class Core {
     const answer = await this.circuit
       .run(endpoint, () => {
         this.options.onRequest?.(endpoint);
-        return this.transport.send({ endpoint, method, path, body, token });
+        const done = this.options.observer?.attempt?.(endpoint);
+        const sent = this.transport.send({ endpoint, method, path, body, token });
+        return done ? observeAttempt(sent, done) : sent;
       })
       .catch((error: unknown) => {
         this.options.logger?.debug(
@@ -177,6 +184,7 @@ export class Core {
   }
 
   private async requestAppToken() {
+    this.options.observer?.appToken?.();
     const issued = await this.call('token', {
       auth: false,
       body: {

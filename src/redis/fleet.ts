@@ -18,6 +18,8 @@ export interface Fleet {
   /** Coordinators for the status and presence pollers, leases lasting `leaseMs`. */
   pollLeases(leaseMs: number): { status: RedisPollLease; presence: RedisPollLease };
   eventTarget: PubSubEventTarget<Events>;
+  /** Resolves when Redis answers PING (readiness). */
+  ping(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -37,6 +39,9 @@ export async function connectFleet(url: string, prefix: string): Promise<Fleet> 
       presence: new RedisPollLease(commands, prefix, 'presence', leaseMs),
     }),
     eventTarget: createRedisEventTarget({ publishClient: publisher, subscribeClient: subscriber }),
+    async ping() {
+      await commands.ping();
+    },
     async close() {
       // The event target unsubscribes without awaiting the answer; leaving every channel first
       // lets those replies arrive instead of failing on a closed connection.

@@ -1,0 +1,259 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
+import { createCounter, createHistogram, usePrometheus } from '@graphql-yoga/plugin-prometheus';
+import { GraphQLError } from 'graphql';
+import type { Plugin } from 'graphql-yoga';
+import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
+import type { Circuit, CircuitState } from '../easemob/circuit-breaker.js';
+import type { UpstreamObserver } from '../easemob/observer.js';
+import type { Realtime } from '../realtime/realtime.js';
+import { toClientError } from '../schema/errors.js';
+
+/**
+ * Prometheus metrics, in a registry of their own (several servers in one process do not collide).
+ *
+ * Kept cheap, since every request pays for them: per GraphQL operation one counter increment and
+ * one histogram observation (plus one increment per error), labelled by operation name and type
+ * only; per Easemob attempt one counter and one histogram. No resolver tracing, no parse, validate
+ * or context histograms.
+ */
+export interface MetricsOptions {
+  /** When set, `GET /metrics` requires `Authorization: Bearer <token>`. */
+  token?: string;
+  /** prom-client's process metrics (CPU, memory, event loop lag, GC, handles). Default true. */
+  processMetrics?: boolean;
+  /**
+   * Distinct operation names kept as label values; later new names are counted as `other`, so a
+   * client inventing names cannot grow the metrics without bound. Default 200.
+   */
+  maxOperationNames?: number;
+}
+
+export type Metrics = ReturnType<typeof createMetrics>;
+
+/** 0 closed, 1 half-open (a trial call is out), 2 open (calls fail fast). */
+export const circuitStateValues: Record<CircuitState, number> = { closed: 0, halfOpen: 1, open: 2 };
+
+const operationSeconds = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
+const upstreamSeconds = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
+
+export function createMetrics(options: MetricsOptions = {}) {
+  const registry = new Registry();
+  if (options.processMetrics ?? true) collectDefaultMetrics({ register: registry });
+  const operationName = operationNames(options.maxOperationNames ?? 200);
+
+  // --- Easemob ---
+  const upstreamRequests = new Counter({
+    name: 'easemob_requests_total',
+    help: 'HTTP attempts to Easemob (retries and token requests included), by endpoint and status (an HTTP status, or timeout / network_error when no answer came)',
+    labelNames: ['endpoint', 'status'] as const,
+    registers: [registry],
+  });
+  const upstreamDuration = new Histogram({
+    name: 'easemob_request_duration_seconds',
+    help: 'Duration of HTTP attempts to Easemob, by endpoint',
+    labelNames: ['endpoint'] as const,
+    buckets: upstreamSeconds,
+    registers: [registry],
+  });
+  const retries = new Counter({
+    name: 'easemob_retries_total',
+    help: 'Easemob calls sent again after a failure, by endpoint',
+    labelNames: ['endpoint'] as const,
+    registers: [registry],
+  });
+  const tokenRequests = new Counter({
+    name: 'easemob_token_refreshes_total',
+    help: 'App token requests to Easemob (the first one and every refresh)',
+    registers: [registry],
+  });
+  const circuitState = new Gauge({
+    name: 'easemob_circuit_state',
+    help: 'The Easemob circuit breaker: 0 closed, 1 half-open, 2 open',
+    registers: [registry],
+  });
+
+  const observer: UpstreamObserver = {
+    attempt(endpoint) {
+      const started = performance.now();
+      return (outcome) => {
+        const status = outcome.status > 0 ? String(outcome.status) : (outcome.code ?? 'unknown');
+        upstreamRequests.inc({ endpoint, status });
+        upstreamDuration.observe({ endpoint }, (performance.now() - started) / 1000);
+      };
+    },
+    retry(endpoint) {
+      retries.inc({ endpoint });
+    },
+    appToken() {
+      tokenRequests.inc();
+    },
+  };
+
+  // --- Subscriptions: read when scraped, nothing counted on the way ---
+  let realtime: Realtime | undefined;
+  new Gauge({
+    name: 'graphql_subscription_pollers_active',
+    help: 'Shared subscription pollers currently polling Easemob (status, presence)',
+    labelNames: ['poller'] as const,
+    registers: [registry],
+    collect() {
+      if (!realtime) return;
+      this.set({ poller: 'status' }, realtime.status.running ? 1 : 0);
+      this.set({ poller: 'presence' }, realtime.presence.running ? 1 : 0);
+    },
+  });
+  new Gauge({
+    name: 'graphql_subscription_watched_keys',
+    help: 'Usernames the shared subscription pollers watch, by poller',
+    labelNames: ['poller'] as const,
+    registers: [registry],
+    collect() {
+      if (!realtime) return;
+      this.set({ poller: 'status' }, realtime.status.watchedKeys);
+      this.set({ poller: 'presence' }, realtime.presence.watchedKeys);
+    },
+  });
+
+  // --- GraphQL, through yoga's Prometheus plugin ---
+  // An operation whose result carried errors; the error counter (fed first, on the result) marks
+  // it, the request counter (fed at the end of the same execution) reads it.
+  const failed = new WeakSet<object>();
+  const plugin = usePrometheus({
+    registry,
+    endpoint: false,
+    metrics: {
+      graphql_envelop_request: createCounter({
+        registry,
+        counter: {
+          name: 'graphql_operations_total',
+          help: 'GraphQL operations executed, by operation name, type and outcome (success, or error when the result carried errors); operations refused before execution are in graphql_errors_total',
+          labelNames: ['operation_name', 'operation_type', 'outcome'],
+        },
+        fillLabelsFn: (params, context) => ({
+          operation_name: operationName(params.operationName),
+          operation_type: params.operationType ?? 'unknown',
+          outcome: context && failed.has(context) ? 'error' : 'success',
+        }),
+      }),
+      graphql_envelop_request_duration: createHistogram({
+        registry,
+        histogram: {
+          name: 'graphql_operation_duration_seconds',
+          help: 'Time executing GraphQL queries and mutations (resolvers and the Easemob calls they wait for), by operation name and type',
+          labelNames: ['operation_name', 'operation_type'],
+          buckets: operationSeconds,
+        },
+        fillLabelsFn: (params) => ({
+          operation_name: operationName(params.operationName),
+          operation_type: params.operationType ?? 'unknown',
+        }),
+        phases: ['execute'],
+      }),
+      graphql_envelop_error_result: createCounter({
+        registry,
+        counter: {
+          name: 'graphql_errors_total',
+          help: 'Errors in GraphQL responses, by operation name, phase (parse, validate, context, execute, subscribe) and extensions.code',
+          labelNames: ['operation_name', 'phase', 'code'],
+        },
+        fillLabelsFn: (params, context) => {
+          if (context && typeof context === 'object') failed.add(context);
+          return {
+            operation_name: operationName(params.operationName),
+            phase: params.errorPhase ?? 'execute',
+            code: errorCode(params.error, params.errorPhase),
+          };
+        },
+      }),
+      graphql_envelop_request_time_summary: false,
+      graphql_envelop_phase_parse: false,
+      graphql_envelop_phase_validate: false,
+      graphql_envelop_phase_context: false,
+      graphql_envelop_phase_execute: false,
+      graphql_envelop_phase_subscribe: false,
+      graphql_envelop_execute_resolver: false,
+      graphql_envelop_deprecated_field: false,
+      graphql_envelop_schema_change: false,
+      graphql_yoga_http_duration: false,
+    },
+  });
+
+  const expected = options.token ? digest(options.token) : undefined;
+  /** `GET /metrics`, answered before CSRF prevention and authentication (scrapers send neither). */
+  const endpoint: Plugin = {
+    onRequest({ request, url, endResponse, fetchAPI }) {
+      if (!request.url.includes('/metrics') || url.pathname !== '/metrics') return;
+      if (request.method !== 'GET' && request.method !== 'HEAD') {
+        endResponse(new fetchAPI.Response(null, { status: 405, headers: { allow: 'GET, HEAD' } }));
+        return;
+      }
+      if (expected && !bearerMatches(request.headers.get('authorization'), expected)) {
+        endResponse(
+          new fetchAPI.Response('unauthorized\n', {
+            status: 401,
+            headers: { 'www-authenticate': 'Bearer', 'content-type': 'text/plain' },
+          }),
+        );
+        return;
+      }
+      return registry.metrics().then((text) => {
+        endResponse(
+          new fetchAPI.Response(request.method === 'HEAD' ? null : text, {
+            headers: { 'content-type': registry.contentType, 'cache-control': 'no-store' },
+          }),
+        );
+      });
+    },
+  };
+
+  return {
+    registry,
+    /** For the Easemob client (`observer` option): attempts, retries, token requests. */
+    observer,
+    /** The yoga plugins: `/metrics` and the per-operation metrics. */
+    plugins: [endpoint, plugin] as Plugin[],
+    /** Follows the client's circuit breaker; returns a function that stops following it. */
+    watchCircuit(circuit: Circuit): () => void {
+      circuitState.set(circuitStateValues[circuit.state]);
+      return circuit.onStateChange((state) => circuitState.set(circuitStateValues[state]));
+    },
+    /** Reports the subscription pollers of `source` (read when scraped). */
+    watchRealtime(source: Realtime): void {
+      realtime = source;
+    },
+  };
+}
+
+/** Label values for operation names: bounded in number and shape. */
+function operationNames(max: number) {
+  const seen = new Set<string>();
+  return (name: string | undefined): string => {
+    if (!name || name === 'Anonymous') return 'anonymous';
+    if (seen.has(name)) return name;
+    if (!/^[_A-Za-z][_0-9A-Za-z]{0,99}$/.test(name)) return 'invalid';
+    if (seen.size >= max) return 'other';
+    seen.add(name);
+    return name;
+  };
+}
+
+/** The code a client sees for `error`; bounded to code-shaped values. */
+function errorCode(error: unknown, phase: string | undefined): string {
+  if (error === undefined && phase === 'validate') return 'GRAPHQL_VALIDATION_FAILED';
+  let code = error instanceof GraphQLError ? error.extensions?.code : undefined;
+  if (code === undefined && phase === 'parse') return 'GRAPHQL_PARSE_FAILED';
+  if (code === undefined) {
+    const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
+    code = toClientError(original)?.extensions.code ?? 'INTERNAL_SERVER_ERROR';
+  }
+  return typeof code === 'string' && /^[A-Z][A-Z0-9_]{0,63}$/.test(code) ? code : 'OTHER';
+}
+
+function digest(value: string): Buffer {
+  return createHash('sha256').update(value).digest();
+}
+
+function bearerMatches(header: string | null, expected: Buffer): boolean {
+  const match = header ? /^Bearer\s+(\S+)\s*$/i.exec(header) : null;
+  return match ? timingSafeEqual(digest(match[1]!), expected) : false;
+}

@@ -1,0 +1,145 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { readFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config.js';
+
+/** `npm start`: a real process on a real port, with `env`. */
+function start(env: Record<string, string> = {}) {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    env: { PATH: process.env.PATH, PORT: '0', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  children.push(child);
+  let output = '';
+  const collect = (chunk: Buffer) => {
+    output += chunk;
+  };
+  child.stdout.on('data', collect);
+  child.stderr.on('data', collect);
+  const base = new Promise<string>((done, fail) => {
+    const timer = setTimeout(() => fail(new Error(`no URL in: ${output}`)), 20_000);
+    child.stdout.on('data', () => {
+      const match = /(?:GraphiQL|GraphQL): (http:\/\/\S+)\/graphql/.exec(output);
+      if (match) {
+        clearTimeout(timer);
+        done(match[1]!);
+      }
+    });
+  });
+  return { child, base, output: () => output };
+}
+
+const children: ChildProcess[] = [];
+afterEach(() => {
+  for (const child of children.splice(0)) if (child.exitCode === null) child.kill('SIGKILL');
+});
+
+describe('operations wiring (src/main.ts)', () => {
+  it('serves /healthz, /readyz, /metrics behind METRICS_TOKEN, and console traces', async () => {
+    const token = 'scrape-token-0123456789';
+    const server = start({ METRICS_TOKEN: token, OTEL_TRACES_EXPORTER: 'console' });
+    const base = await server.base;
+    expect(server.output()).toContain('metrics: /metrics (bearer token) · tracing: console');
+
+    expect(await (await fetch(`${base}/healthz`)).json()).toEqual({ status: 'ok' });
+    const ready = await fetch(`${base}/readyz`);
+    expect(ready.status).toBe(200);
+
+    const query = await fetch(`${base}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: 'query Card { user(username: "alice") { nickname } }' }),
+    });
+    expect(query.status).toBe(200);
+
+    expect((await fetch(`${base}/metrics`)).status).toBe(401);
+    const metrics = await fetch(`${base}/metrics`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    expect(metrics.status).toBe(200);
+    const text = await metrics.text();
+    expect(text).toContain(
+      'graphql_operations_total{operation_name="Card",operation_type="query",outcome="success"} 1',
+    );
+    expect(text).toContain('easemob_requests_total{endpoint="users.get",status="200"} 1');
+    expect(text).toContain('easemob_token_refreshes_total 1');
+    expect(text).toContain('process_resident_memory_bytes');
+
+    // The console exporter prints each span as it ends.
+    const deadline = Date.now() + 5000;
+    while (!server.output().includes("name: 'query Card'") && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    expect(server.output()).toContain("name: 'query Card'");
+    expect(server.output()).toContain("name: 'Easemob users.get'");
+
+    server.child.kill('SIGTERM');
+    const [code] = await once(server.child, 'exit');
+    expect(code).toBe(0);
+  });
+
+  it('with METRICS=false there is no /metrics', async () => {
+    const server = start({ METRICS: 'false' });
+    const base = await server.base;
+    expect((await fetch(`${base}/metrics`)).status).toBe(404);
+    expect((await fetch(`${base}/healthz`)).status).toBe(200);
+    expect(server.output()).not.toContain('tracing:');
+  });
+});
+
+describe('tracing configuration', () => {
+  it('is off unless an exporter or an OTLP endpoint is configured', () => {
+    expect(loadConfig({}).observability).toEqual({ metrics: { enabled: true } });
+    expect(loadConfig({ OTEL_TRACES_EXPORTER: 'console' }).observability.tracing).toEqual({
+      exporters: ['console'],
+    });
+    expect(
+      loadConfig({ OTEL_EXPORTER_OTLP_ENDPOINT: 'http://collector:4318' }).observability.tracing,
+    ).toEqual({ exporters: ['otlp'] });
+    expect(
+      loadConfig({ OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: 'http://collector:4318/v1/traces' })
+        .observability.tracing,
+    ).toEqual({ exporters: ['otlp'] });
+    expect(loadConfig({ OTEL_TRACES_EXPORTER: 'otlp, console' }).observability.tracing).toEqual({
+      exporters: ['otlp', 'console'],
+    });
+    expect(
+      loadConfig({ OTEL_TRACES_EXPORTER: 'none', OTEL_EXPORTER_OTLP_ENDPOINT: 'http://c:4318' })
+        .observability.tracing,
+    ).toBeUndefined();
+    expect(
+      loadConfig({ OTEL_SDK_DISABLED: 'true', OTEL_TRACES_EXPORTER: 'console' }).observability
+        .tracing,
+    ).toBeUndefined();
+    expect(() => loadConfig({ OTEL_TRACES_EXPORTER: 'jaeger' })).toThrow(/OTEL_TRACES_EXPORTER/);
+    expect(() => loadConfig({ METRICS_TOKEN: 'short' })).toThrow(/METRICS_TOKEN/);
+    expect(loadConfig({ METRICS: 'false' }).observability.metrics.enabled).toBe(false);
+    expect(loadConfig({ METRICS_TOKEN: 'a-token-long-enough!' }).observability.metrics).toEqual({
+      enabled: true,
+      token: 'a-token-long-enough!',
+    });
+  });
+
+  it('when off, nothing of OpenTelemetry is in the static imports of src/main.ts', () => {
+    // Every src file main.ts loads without `import()`, following relative imports.
+    const seen = new Set<string>();
+    const visit = (file: string) => {
+      if (seen.has(file)) return;
+      seen.add(file);
+      const source = readFileSync(file, 'utf8');
+      for (const match of source.matchAll(/^(?:import|export)\s[^;]*?from\s+'([^']+)'/gms)) {
+        const specifier = match[1]!;
+        if (specifier.startsWith('.')) {
+          visit(resolve(dirname(file), specifier.replace(/\.js$/, '.ts')));
+        } else if (!match[0].startsWith('import type') && !match[0].startsWith('export type')) {
+          expect(specifier, relative(process.cwd(), file)).not.toMatch(/^@opentelemetry\//);
+        }
+      }
+    };
+    visit(join(process.cwd(), 'src/main.ts'));
+    expect(seen.size).toBeGreaterThan(20);
+    expect([...seen].map((f) => relative(process.cwd(), f))).not.toContain('src/ops/tracing.ts');
+  });
+});
