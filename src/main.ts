@@ -6,7 +6,6 @@ import { createLogger } from './logger.js';
 import { easemobReadiness, type ReadinessCheck, redisReadiness } from './ops/health.js';
 import { Realtime } from './realtime/realtime.js';
 import { serveWebSockets } from './realtime/websocket.js';
-import { connectFleet } from './redis/fleet.js';
 import { createServer } from './server.js';
 import { connectUpstream } from './upstream.js';
 
@@ -15,7 +14,7 @@ async function main() {
   const config = loadConfig();
   const logger = createLogger(config.server.logLevel);
   const fleet = config.redis
-    ? await connectFleet(config.redis.url, config.redis.prefix)
+    ? await (await import('./redis/fleet.js')).connectFleet(config.redis.url, config.redis.prefix)
     : undefined;
   const { metrics: metricsConfig, tracing: tracingConfig } = config.observability;
   // Loaded only when on: with tracing off not one OpenTelemetry module of ours is imported.
