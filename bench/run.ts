@@ -24,7 +24,7 @@ const { values: flags } = parseArgs({
   },
 });
 const smoke = flags.smoke;
-const roundSeconds = Number(flags.seconds ?? (smoke ? 1 : 4));
+const roundSeconds = Number(flags.seconds ?? (smoke ? 1 : 3));
 const memoryRequests = Number(flags.requests ?? (smoke ? 2000 : 100_000));
 const connections = Number(flags.connections);
 const adminKey = 'bench-admin-key-0123456789abcdef';
@@ -144,7 +144,7 @@ async function main() {
   log(`bench: memory over ${memoryRequests} requests`);
   const light = chosen[0]!;
   await load('gateway', light, {
-    amount: Math.max(connections, Math.min(10_000, memoryRequests / 10)),
+    amount: Math.max(connections, Math.min(5_000, memoryRequests / 20)),
   });
   const rssWarm = rssMb(targets.gateway.pid);
   await load('gateway', light, { amount: memoryRequests });
