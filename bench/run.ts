@@ -3,7 +3,7 @@ import { cpus } from 'node:os';
 import { isDeepStrictEqual, parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { cpuMs, freePort, rssMb, type Started, startNode, watchMemory } from './processes.js';
-import { type Scenario, scenarios } from './scenarios.js';
+import { memoryScenario, type Scenario, scenarios } from './scenarios.js';
 
 /**
  * `npm run bench`: the emulator, the gateway (production build), a direct-REST baseline and a
@@ -142,13 +142,17 @@ async function main() {
   }
 
   log(`bench: memory over ${memoryRequests} requests`);
-  const light = chosen[0]!;
+  const light = memoryScenario;
   await load('gateway', light, {
     amount: Math.max(connections, Math.min(5_000, memoryRequests / 20)),
   });
   const rssWarm = rssMb(targets.gateway.pid);
   await load('gateway', light, { amount: memoryRequests });
   const rssAfter = rssMb(targets.gateway.pid);
+  const memoryCalls = await calls('gateway', memoryScenario);
+  if (memoryCalls !== memoryScenario.minimum) {
+    throw new Error(`the memory run's operation made ${memoryCalls} calls, not 1`);
+  }
 
   log('bench: throughput, gateway and baseline side by side');
   const timed: Record<Target, Measured>[] = [];
@@ -229,7 +233,7 @@ async function main() {
     '|---|---|---|---|---|---|---|---|---|---|---|---|---|',
     ...rows,
     '',
-    `Gateway memory (RSS): ${rssAtStart.toFixed(0)} MB at start, ${rssWarm.toFixed(0)} MB after warm-up, ` +
+    `Gateway memory (RSS, ${memoryScenario.title}, ${memoryScenario.minimum} upstream call each): ${rssAtStart.toFixed(0)} MB at start, ${rssWarm.toFixed(0)} MB after warm-up, ` +
       `${rssAfter.toFixed(0)} MB after ${memoryRequests.toLocaleString('en')} more requests ` +
       `(${growth >= 0 ? '+' : ''}${growth.toFixed(1)} %), peak ${peak.toFixed(0)} MB over the whole run.`,
   ].join('\n');
