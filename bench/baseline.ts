@@ -1,18 +1,13 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Pool } from 'undici';
+import { upstreamFromEnv } from './processes.js';
 
 /**
  * The direct-REST baseline: for each benchmark operation, the same Easemob calls the gateway
  * makes, with undici, answered with the same JSON — and nothing else (no GraphQL, no validation).
  */
-const upstream = JSON.parse(process.env.BENCH_UPSTREAM ?? '{}') as {
-  url: string;
-  orgName: string;
-  appName: string;
-  clientId: string;
-  clientSecret: string;
-};
+const upstream = upstreamFromEnv();
 const prefix = `/${upstream.orgName}/${upstream.appName}`;
 const pool = new Pool(upstream.url, { connections: 32, keepAliveTimeout: 30_000 });
 let token = '';

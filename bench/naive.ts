@@ -5,18 +5,13 @@ import { parse } from 'graphql';
 import { createYoga } from 'graphql-yoga';
 import { createEasemobClient } from '../src/easemob/client.js';
 import { isNotFound } from '../src/schema/errors.js';
+import { upstreamFromEnv } from './processes.js';
 
 /**
  * The contrast: the textbook GraphQL layer — each field resolver calls Easemob on its own, no
  * DataLoader, no batching — over the same client (same HTTP pool, retries, validation).
  */
-const upstream = JSON.parse(process.env.BENCH_UPSTREAM ?? '{}') as {
-  url: string;
-  orgName: string;
-  appName: string;
-  clientId: string;
-  clientSecret: string;
-};
+const upstream = upstreamFromEnv();
 const client = createEasemobClient({ ...upstream, baseUrl: upstream.url, rateBudgets: false });
 
 const typeDefs = parse(`

@@ -80,3 +80,16 @@ export function watchMemory(pid: number, everyMs = 100) {
     stop: () => clearInterval(timer),
   };
 }
+
+/** The emulator's connection, as bench/emulator.ts printed it and run.ts passes it on. */
+export interface Upstream {
+  url: string;
+  orgName: string;
+  appName: string;
+  clientId: string;
+  clientSecret: string;
+}
+
+export function upstreamFromEnv(): Upstream {
+  return JSON.parse(process.env.BENCH_UPSTREAM ?? '{}') as Upstream;
+}

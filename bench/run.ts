@@ -2,7 +2,15 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { isDeepStrictEqual, parseArgs } from 'node:util';
 import autocannon from 'autocannon';
-import { cpuMs, freePort, rssMb, type Started, startNode, watchMemory } from './processes.js';
+import {
+  cpuMs,
+  freePort,
+  rssMb,
+  type Started,
+  startNode,
+  type Upstream,
+  watchMemory,
+} from './processes.js';
 import { memoryScenario, type Scenario, scenarios } from './scenarios.js';
 
 /**
@@ -49,13 +57,7 @@ async function main() {
   log('bench: starting the emulator');
   const emulator = await startNode([...tsx, 'bench/emulator.ts'], {});
   started.push(emulator);
-  const upstream = JSON.parse(emulator.first) as {
-    url: string;
-    orgName: string;
-    appName: string;
-    clientId: string;
-    clientSecret: string;
-  };
+  const upstream = JSON.parse(emulator.first) as Upstream;
   const upstreamEnv = { BENCH_UPSTREAM: emulator.first };
 
   const gatewayPort = await freePort();

@@ -1,42 +1,12 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { afterEach, describe, expect, it } from 'vitest';
+import { killStartedMains, startMain } from './support/main-process.js';
 
-/** `npm start` as a user runs it: a real process on a real port. */
-function start(env: Record<string, string> = {}) {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-    env: { PATH: process.env.PATH, PORT: '0', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  children.push(child);
-  let output = '';
-  child.stdout.on('data', (chunk) => {
-    output += chunk;
-  });
-  child.stderr.on('data', (chunk) => {
-    output += chunk;
-  });
-  const url = new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no GraphiQL URL in: ${output}`)), 15_000);
-    child.stdout.on('data', () => {
-      const match = /GraphiQL: (http:\/\/\S+)/.exec(output);
-      if (match) {
-        clearTimeout(timer);
-        resolve(match[1]!);
-      }
-    });
-  });
-  return { child, url, output: () => output };
-}
-
-const children: ChildProcess[] = [];
-afterEach(() => {
-  for (const child of children.splice(0)) if (child.exitCode === null) child.kill('SIGKILL');
-});
+afterEach(killStartedMains);
 
 describe('npm start', () => {
   it('serves GraphiQL and the API on the embedded emulator, and stops cleanly on SIGTERM', async () => {
-    const server = start();
+    const server = startMain();
     const url = await server.url;
     expect(server.output()).toContain('embedded emulator with demo data');
 
@@ -66,7 +36,7 @@ describe('npm start', () => {
   });
 
   it('refuses to start with a partial Easemob configuration, in one line naming what is missing', async () => {
-    const server = start({
+    const server = startMain({
       EASEMOB_BASE_URL: 'https://a1.easemob.com',
       EASEMOB_CLIENT_SECRET: 'top-secret-value',
     });

@@ -94,13 +94,8 @@ function weighEntities(schema: GraphQLSchema): void {
  */
 async function withEntityStatuses(entities: unknown, ctx: Context, info: GraphQLResolveInfo) {
   const resolved = await Promise.all(entities as unknown[]);
-  const users = resolved.filter(
-    (entity): entity is UserModel =>
-      typeof entity === 'object' &&
-      entity !== null &&
-      'username' in entity &&
-      !('__typename' in entity && entity.__typename !== 'User'),
-  );
+  // User is this subgraph's only entity; unresolvable references come back null.
+  const users = resolved.filter((entity): entity is UserModel => entity != null);
   await withStatuses(users, ctx, info);
   return resolved;
 }

@@ -1,11 +1,10 @@
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { createEasemobClient } from '../../src/easemob/client.js';
 import { startEmulator } from '../../src/emulator/server.js';
 import { createLogger, yogaLogging } from '../../src/logger.js';
 import { createServer } from '../../src/server.js';
 import { adminKey, bearer, jwtSecret, testAuth, userToken } from '../support/auth.js';
-import { quickRetry } from '../support/easemob.js';
+import { clientOf } from '../support/easemob.js';
 
 /** A logger writing JSON lines into memory, as pino writes them to stdout. */
 function capture(level = 'debug') {
@@ -27,14 +26,7 @@ describe('logs during real requests', () => {
       seed: { users: [{ username: 'alice', password: 'alice-password-1' }] },
     });
     const { logger, lines } = capture('debug');
-    const client = createEasemobClient({
-      baseUrl: emulator.url,
-      orgName: emulator.orgName,
-      appName: emulator.appName,
-      clientId: emulator.clientId,
-      clientSecret: emulator.clientSecret,
-      rateBudgets: false,
-      retry: quickRetry,
+    const client = clientOf(emulator, {
       // As main.ts builds it.
       logger: logger.child({ component: 'easemob' }),
     });
@@ -146,13 +138,7 @@ describe('logs during real requests', () => {
       seed: { users: [{ username: 'alice', password: 'pw-123456' }] },
     });
     const { logger, lines } = capture('info');
-    const client = createEasemobClient({
-      baseUrl: emulator.url,
-      orgName: emulator.orgName,
-      appName: emulator.appName,
-      clientId: emulator.clientId,
-      clientSecret: emulator.clientSecret,
-      rateBudgets: false,
+    const client = clientOf(emulator, {
       logger: logger.child({ component: 'easemob' }),
     });
     try {

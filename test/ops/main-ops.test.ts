@@ -1,45 +1,16 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
+import { killStartedMains, startMain } from '../support/main-process.js';
 
-/** `npm start`: a real process on a real port, with `env`. */
-function start(env: Record<string, string> = {}) {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-    env: { PATH: process.env.PATH, PORT: '0', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  children.push(child);
-  let output = '';
-  const collect = (chunk: Buffer) => {
-    output += chunk;
-  };
-  child.stdout.on('data', collect);
-  child.stderr.on('data', collect);
-  const base = new Promise<string>((done, fail) => {
-    const timer = setTimeout(() => fail(new Error(`no URL in: ${output}`)), 20_000);
-    child.stdout.on('data', () => {
-      const match = /(?:GraphiQL|GraphQL): (http:\/\/\S+)\/graphql/.exec(output);
-      if (match) {
-        clearTimeout(timer);
-        done(match[1]!);
-      }
-    });
-  });
-  return { child, base, output: () => output };
-}
-
-const children: ChildProcess[] = [];
-afterEach(() => {
-  for (const child of children.splice(0)) if (child.exitCode === null) child.kill('SIGKILL');
-});
+afterEach(killStartedMains);
 
 describe('operations wiring (src/main.ts)', () => {
   it('serves /healthz, /readyz, /metrics behind METRICS_TOKEN, and console traces', async () => {
     const token = 'scrape-token-0123456789';
-    const server = start({ METRICS_TOKEN: token, OTEL_TRACES_EXPORTER: 'console' });
+    const server = startMain({ METRICS_TOKEN: token, OTEL_TRACES_EXPORTER: 'console' });
     const base = await server.base;
     expect(server.output()).toContain('metrics: /metrics (bearer token) · tracing: console');
 
@@ -81,7 +52,7 @@ describe('operations wiring (src/main.ts)', () => {
   });
 
   it('with METRICS=false there is no /metrics', async () => {
-    const server = start({ METRICS: 'false' });
+    const server = startMain({ METRICS: 'false' });
     const base = await server.base;
     expect((await fetch(`${base}/metrics`)).status).toBe(404);
     expect((await fetch(`${base}/healthz`)).status).toBe(200);
