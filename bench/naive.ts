@@ -4,7 +4,7 @@ import { buildSubgraphSchema } from '@apollo/subgraph';
 import { parse } from 'graphql';
 import { createYoga } from 'graphql-yoga';
 import { createEasemobClient } from '../src/easemob/client.js';
-import { isNotFound } from '../src/schema/errors.js';
+import { isNotFound } from '../src/easemob/errors.js';
 import { upstreamFromEnv } from './processes.js';
 
 /**

@@ -1,7 +1,7 @@
 import { GraphQLError } from 'graphql';
 import { type Logger, pino } from 'pino';
+import { toClientError } from './errors.js';
 import { requestScope } from './request-scope.js';
-import { toClientError } from './schema/errors.js';
 
 export type { Logger };
 

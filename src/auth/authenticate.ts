@@ -3,7 +3,7 @@ import { GraphQLError } from 'graphql';
 import { createRemoteJWKSet, type JWTPayload, type JWTVerifyGetKey, jwtVerify } from 'jose';
 import type { AuthConfig } from '../config.js';
 import { username as usernameRule } from '../easemob/input.js';
-import { errorCodes } from '../schema/errors.js';
+import { errorCodes } from '../errors.js';
 
 /** Who is calling. Admins may carry a username (an admin JWT); API keys do not. */
 export type Viewer =

@@ -28,7 +28,7 @@ export interface EasemobClientOptions {
   retry?: Partial<RetryOptions>;
   /** Documented Easemob limits by default; `false` to turn the client-side budgets off. */
   rateBudgets?: Partial<RateBudgets> | false;
-  /** Shares the rate budgets with other instances (see src/redis/rate-limiter.ts). */
+  /** Shares the rate budgets with other instances (see src/fleet/rate-limiter.ts). */
   sharedRateLimiter?: SharedRateLimiter;
   /**
    * On by default (10 failed attempts in a row open it for 5 s): while Easemob is down, calls fail

@@ -92,3 +92,8 @@ export function invalidResponse(endpoint: EndpointName, description: string): Ea
     endpoint,
   });
 }
+
+/** Easemob has no such resource (a user, usually). */
+export function isNotFound(error: unknown): boolean {
+  return error instanceof EasemobError && error.status === 404;
+}

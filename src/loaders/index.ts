@@ -1,10 +1,10 @@
 import DataLoader from 'dataloader';
 import type { EasemobClient } from '../easemob/client.js';
+import { isNotFound } from '../easemob/errors.js';
 import { limits } from '../easemob/input.js';
 import type { Presence } from '../easemob/resources/presence.js';
 import type { OnlineState } from '../easemob/resources/status.js';
 import type { EasemobUser } from '../easemob/responses.js';
-import { isNotFound } from '../schema/errors.js';
 import { Feeds } from './feeds.js';
 
 /**

@@ -5,8 +5,8 @@ import type { Plugin } from 'graphql-yoga';
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
 import type { Circuit, CircuitState } from '../easemob/circuit-breaker.js';
 import type { UpstreamObserver } from '../easemob/observer.js';
+import { toClientError } from '../errors.js';
 import type { Realtime } from '../realtime/realtime.js';
-import { toClientError } from '../schema/errors.js';
 
 /**
  * Prometheus metrics, in a registry of their own (several servers in one process do not collide).

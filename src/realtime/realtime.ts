@@ -33,7 +33,7 @@ export interface RealtimeOptions {
   onError?: (error: unknown) => void;
   /** Where events travel: in memory by default; Redis so every instance's subscribers get them. */
   eventTarget?: PubSubEventTarget<Events>;
-  /** With several instances: one of them polls for all (see src/redis/poller-lease.ts). */
+  /** With several instances: one of them polls for all (see src/fleet/poller-lease.ts). */
   coordinators?: { status: PollCoordinator; presence: PollCoordinator };
 }
 

@@ -9,7 +9,7 @@ import { GraphQLError } from 'graphql';
 import { DateTimeResolver, JSONObjectResolver } from 'graphql-scalars';
 import { type Context, viewerName } from '../context.js';
 import { username as usernameRule } from '../easemob/input.js';
-import { badUserInput, errorCodes } from './errors.js';
+import { badUserInput, errorCodes } from '../errors.js';
 
 export const builder = new SchemaBuilder<{
   Context: Context;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { badUserInput } from './errors.js';
+import { badUserInput } from '../errors.js';
 
 /**
  * Relay connections over Easemob's page cursors. Easemob hands out one cursor per page; an edge's

@@ -1,11 +1,12 @@
 import { GraphQLError } from 'graphql';
 import { z } from 'zod';
 import { type Context, viewerName } from '../context.js';
+import { isNotFound } from '../easemob/errors.js';
 import { messageId, username } from '../easemob/input.js';
 import type { EasemobUser } from '../easemob/responses.js';
+import { errorCodes } from '../errors.js';
 import { adminOnly, privateOf, publicOf, signedIn } from './access.js';
 import { builder } from './builder.js';
-import { errorCodes, isNotFound } from './errors.js';
 import { cursorConnection } from './pagination.js';
 import { selectedFields } from './selection.js';
 import { type UserModel, userOf, withStatuses } from './user-model.js';

@@ -7,7 +7,7 @@ import { parse } from 'graphql';
 import { createYoga } from 'graphql-yoga';
 import { afterEach } from 'vitest';
 import type { EmulatorOptions } from '../../src/emulator/server.js';
-import { createServer, type ServerOptions } from '../../src/server.js';
+import { createYogaApp, type YogaAppOptions } from '../../src/yoga-app.js';
 import { startHarness } from '../support/easemob.js';
 import { type JsonResponse, postJson } from '../support/http.js';
 
@@ -95,13 +95,13 @@ export interface Federation {
 export async function startFederation(
   options: {
     emulator?: EmulatorOptions;
-    server?: Omit<ServerOptions, 'easemob'>;
+    server?: Omit<YogaAppOptions, 'easemob'>;
     buyers?: string[];
     forwardAuthorization?: boolean;
   } = {},
 ): Promise<Federation> {
   const { emulator, client } = await startHarness({ emulator: options.emulator });
-  const subgraphUrl = await listen(createServer({ easemob: client, ...options.server }));
+  const subgraphUrl = await listen(createYogaApp({ easemob: client, ...options.server }));
   const ordersUrl = await listen(ordersSubgraph(options.buyers ?? ['alice']));
 
   const sdl = await postJson(subgraphUrl, { query: '{ _service { sdl } }' });

@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { startEmulator } from '../../src/emulator/server.js';
-import { connectFleet, type Fleet } from '../../src/redis/fleet.js';
+import { connectFleet, type Fleet } from '../../src/fleet/fleet.js';
 import { clientOf } from '../support/easemob.js';
 import { sse, startLiveServer, until } from '../support/live-server.js';
 import { startRedis } from '../support/redis.js';

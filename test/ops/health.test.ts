@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { connectFleet } from '../../src/fleet/fleet.js';
 import { easemobReadiness, redisReadiness } from '../../src/ops/health.js';
-import { connectFleet } from '../../src/redis/fleet.js';
-import { createServer } from '../../src/server.js';
+import { createYogaApp } from '../../src/yoga-app.js';
 import { testAuth } from '../support/auth.js';
 import { startGraphQL } from '../support/graphql.js';
 import { sleep, startLiveServer } from '../support/live-server.js';
@@ -174,7 +174,7 @@ describe('/readyz', () => {
       const fleet = await connectFleet(redis.url, `health-${Date.now()}`);
       const { client } = await startGraphQL();
       // As main.ts wires it when REDIS_URL is set.
-      const withRedis = createServer({
+      const withRedis = createYogaApp({
         easemob: client,
         health: {
           cacheMs: 0,

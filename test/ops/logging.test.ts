@@ -2,7 +2,7 @@ import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { startEmulator } from '../../src/emulator/server.js';
 import { createLogger, yogaLogging } from '../../src/logger.js';
-import { createServer } from '../../src/server.js';
+import { createYogaApp } from '../../src/yoga-app.js';
 import { adminKey, bearer, jwtSecret, testAuth, userToken } from '../support/auth.js';
 import { clientOf } from '../support/easemob.js';
 
@@ -31,7 +31,7 @@ describe('logs during real requests', () => {
       logger: logger.child({ component: 'easemob' }),
     });
     try {
-      const yoga = createServer({ easemob: client, auth: testAuth(), logger });
+      const yoga = createYogaApp({ easemob: client, auth: testAuth(), logger });
       const post = async (query: string, headers: Record<string, string> = {}) => {
         const response = await yoga.fetch('http://localhost/graphql', {
           method: 'POST',
@@ -142,7 +142,7 @@ describe('logs during real requests', () => {
       logger: logger.child({ component: 'easemob' }),
     });
     try {
-      const yoga = createServer({ easemob: client, logger });
+      const yoga = createYogaApp({ easemob: client, logger });
       await yoga.fetch('http://localhost/graphql', {
         method: 'POST',
         headers: { 'content-type': 'application/json' },

@@ -1,6 +1,6 @@
 import { GraphQLError } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { maskError } from '../../src/server.js';
+import { maskError } from '../../src/errors.js';
 import { startGraphQL } from '../support/graphql.js';
 
 const seed = { users: [{ username: 'alice', password: 'pw' }] };

@@ -1,7 +1,7 @@
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { createLogger } from '../../src/logger.js';
-import { createServer } from '../../src/server.js';
+import { createYogaApp } from '../../src/yoga-app.js';
 import { startHarness } from '../support/easemob.js';
 
 function capture() {
@@ -22,7 +22,7 @@ describe('server logs', () => {
       client: {},
     });
     const { logger, lines } = capture();
-    const yoga = createServer({ easemob: client, logger });
+    const yoga = createYogaApp({ easemob: client, logger });
     const post = (query: string, variables?: object) =>
       yoga.fetch('http://localhost/graphql', {
         method: 'POST',

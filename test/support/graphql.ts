@@ -2,7 +2,7 @@ import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { print } from 'graphql';
 import type { EasemobClientOptions } from '../../src/easemob/client.js';
 import type { EmulatorOptions } from '../../src/emulator/server.js';
-import { createServer, type ServerOptions } from '../../src/server.js';
+import { createYogaApp, type YogaAppOptions } from '../../src/yoga-app.js';
 import { startHarness } from './easemob.js';
 
 /** Inline operations' data: tests read it structurally. */
@@ -27,11 +27,11 @@ export async function startGraphQL(
   options: {
     emulator?: EmulatorOptions;
     client?: Partial<EasemobClientOptions>;
-    server?: Omit<ServerOptions, 'easemob'>;
+    server?: Omit<YogaAppOptions, 'easemob'>;
   } = {},
 ) {
   const { emulator, client } = await startHarness(options);
-  const yoga = createServer({ easemob: client, ...options.server });
+  const yoga = createYogaApp({ easemob: client, ...options.server });
 
   /** Any query, as any caller: `headers` carries the credentials. */
   async function post(

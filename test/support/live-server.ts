@@ -1,10 +1,10 @@
-import { createServer as createHttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach } from 'vitest';
+import { createApp } from '../../src/app.js';
+import { loadConfig } from '../../src/config.js';
 import type { EmulatorOptions } from '../../src/emulator/server.js';
 import { Realtime, type RealtimeOptions } from '../../src/realtime/realtime.js';
-import { serveWebSockets } from '../../src/realtime/websocket.js';
-import { createServer, type ServerOptions } from '../../src/server.js';
+import type { YogaAppOptions } from '../../src/yoga-app.js';
 import { startHarness } from './easemob.js';
 
 /**
@@ -14,7 +14,7 @@ import { startHarness } from './easemob.js';
 export async function startLiveServer(
   options: {
     emulator?: EmulatorOptions;
-    server?: Omit<ServerOptions, 'easemob'>;
+    server?: Omit<YogaAppOptions, 'easemob'>;
     pollIntervalMs?: number;
     eventTarget?: RealtimeOptions['eventTarget'];
     coordinators?: RealtimeOptions['coordinators'];
@@ -26,19 +26,20 @@ export async function startLiveServer(
     eventTarget: options.eventTarget,
     coordinators: options.coordinators,
   });
-  const yoga = createServer({ easemob: client, realtime, ...options.server });
-  const http = createHttpServer(yoga);
-  const websockets = serveWebSockets(http, yoga);
-  await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
-  const { port } = http.address() as AddressInfo;
+  const app = await createApp(loadConfig({ LOG_LEVEL: 'silent', METRICS: 'false' }), {
+    client,
+    realtime,
+    yoga: options.server,
+  });
+  await new Promise<void>((resolve) => app.http.listen(0, '127.0.0.1', resolve));
+  const { port } = app.http.address() as AddressInfo;
   let stopped = false;
   const stop = async () => {
     if (stopped) return;
     stopped = true;
     realtime.close();
-    await websockets.close();
-    http.closeAllConnections();
-    await new Promise((resolve) => http.close(resolve));
+    app.http.closeAllConnections();
+    await app.close();
   };
   stops.push(stop);
   return {

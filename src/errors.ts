@@ -1,5 +1,7 @@
 import { GraphQLError } from 'graphql';
-import { EasemobError, EasemobInputError } from '../easemob/errors.js';
+import { maskError as yogaMaskError } from 'graphql-yoga';
+import { EasemobError, EasemobInputError } from './easemob/errors.js';
+import { requestScope } from './request-scope.js';
 
 /** The `extensions.code` values this API answers with. */
 export const errorCodes = {
@@ -81,6 +83,36 @@ function codeFor(error: EasemobError): ErrorCode {
   return errorCodes.upstreamUnavailable;
 }
 
-export function isNotFound(error: unknown): boolean {
-  return error instanceof EasemobError && error.status === 404;
+/**
+ * Errors meant for clients keep their code (Easemob failures are translated); everything else
+ * becomes a generic message with the request id to quote. Never a stack trace, whatever NODE_ENV
+ * says.
+ */
+export function maskError(error: unknown, message: string): Error {
+  // A client error thrown as a GraphQLError arrives located by graphql-js, code included: as is.
+  if (error instanceof GraphQLError && error.extensions?.code && !error.extensions.unexpected) {
+    return error;
+  }
+  const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
+  const mapped = toClientError(original);
+  if (!mapped) {
+    const masked = yogaMaskError(error, message, false);
+    const requestId = requestScope.getStore()?.requestId;
+    if (!requestId || !(masked instanceof GraphQLError)) return masked;
+    return new GraphQLError(masked.message, {
+      nodes: masked.nodes,
+      source: masked.source,
+      positions: masked.positions,
+      path: masked.path,
+      extensions: { ...masked.extensions, requestId },
+    });
+  }
+  if (!(error instanceof GraphQLError) || mapped === error) return mapped;
+  return new GraphQLError(mapped.message, {
+    nodes: error.nodes,
+    source: error.source,
+    positions: error.positions,
+    path: error.path,
+    extensions: mapped.extensions,
+  });
 }

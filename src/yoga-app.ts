@@ -5,22 +5,22 @@ import { maxTokensPlugin } from '@escape.tech/graphql-armor-max-tokens';
 import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import { useDisableIntrospection } from '@graphql-yoga/plugin-disable-introspection';
 import { GraphQLError } from 'graphql';
-import { createYoga, type Plugin, maskError as yogaMaskError } from 'graphql-yoga';
+import { createYoga, type Plugin } from 'graphql-yoga';
 import { type Authenticate, createAuthenticator } from './auth/authenticate.js';
 import type { AuthConfig, GraphQLLimits } from './config.js';
 import { createContext } from './context.js';
 import type { EasemobClient } from './easemob/client.js';
+import { errorCodes, maskError } from './errors.js';
 import { type Logger, yogaLogging } from './logger.js';
 import { createReadiness, easemobReadiness, type HealthOptions, useHealth } from './ops/health.js';
 import type { Metrics } from './ops/metrics.js';
 import { useBodyLimit } from './plugins/body-limit.js';
 import { Realtime } from './realtime/realtime.js';
 import { requestScope } from './request-scope.js';
-import { errorCodes, toClientError } from './schema/errors.js';
 import { exampleOperation } from './schema/example.js';
 import { schema } from './schema/index.js';
 
-export interface ServerOptions {
+export interface YogaAppOptions {
   easemob: EasemobClient;
   /** Default: open (every caller is admin), which only the embedded emulator may use. */
   auth?: AuthConfig;
@@ -53,7 +53,7 @@ export const defaultLimits: GraphQLLimits = {
 };
 
 /** The GraphQL app, without listening: tests call `yoga.fetch`, main.ts serves it over HTTP. */
-export function createServer(options: ServerOptions) {
+export function createYogaApp(options: YogaAppOptions) {
   const auth = options.auth ?? openAuth;
   const limits = { ...defaultLimits, ...options.limits };
   const authenticate = logRefusals(createAuthenticator(auth), options.logger);
@@ -139,38 +139,4 @@ function useRequestId(): Plugin {
       if (scope) response.headers.set('x-request-id', scope.requestId);
     },
   };
-}
-
-/**
- * Errors meant for clients keep their code (Easemob failures are translated); everything else
- * becomes a generic message with the request id to quote. Never a stack trace, whatever NODE_ENV
- * says.
- */
-export function maskError(error: unknown, message: string): Error {
-  // A client error thrown as a GraphQLError arrives located by graphql-js, code included: as is.
-  if (error instanceof GraphQLError && error.extensions?.code && !error.extensions.unexpected) {
-    return error;
-  }
-  const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
-  const mapped = toClientError(original);
-  if (!mapped) {
-    const masked = yogaMaskError(error, message, false);
-    const requestId = requestScope.getStore()?.requestId;
-    if (!requestId || !(masked instanceof GraphQLError)) return masked;
-    return new GraphQLError(masked.message, {
-      nodes: masked.nodes,
-      source: masked.source,
-      positions: masked.positions,
-      path: masked.path,
-      extensions: { ...masked.extensions, requestId },
-    });
-  }
-  if (!(error instanceof GraphQLError) || mapped === error) return mapped;
-  return new GraphQLError(mapped.message, {
-    nodes: error.nodes,
-    source: error.source,
-    positions: error.positions,
-    path: error.path,
-    extensions: mapped.extensions,
-  });
 }
