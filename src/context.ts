@@ -1,6 +1,7 @@
 import type { Viewer } from './auth/authenticate.js';
 import type { EasemobClient } from './easemob/client.js';
 import { createLoaders, type Loaders } from './loaders/index.js';
+import type { ReadLayer } from './reads/reads.js';
 import type { Realtime } from './realtime/realtime.js';
 
 /** What every resolver sees: the shared Easemob client, the caller, and this request's loaders. */
@@ -20,14 +21,19 @@ export interface ContextOptions {
   publicProfiles: boolean;
   limits: Context['limits'];
   realtime: Realtime;
+  /** The process-wide read layer the loaders read through. */
+  reads: ReadLayer;
 }
 
 export function createContext(
   easemob: EasemobClient,
   viewer: Viewer,
   options: ContextOptions,
+  /** Aborted when the caller has gone: reads this request still waits for are given up. */
+  signal?: AbortSignal,
 ): Context {
-  return { easemob, loaders: createLoaders(easemob), viewer, ...options };
+  const { reads, ...rest } = options;
+  return { easemob, loaders: createLoaders(reads, signal), viewer, ...rest };
 }
 
 /** The caller's own Easemob username, when the caller is a user (or an admin token naming one). */

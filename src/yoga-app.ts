@@ -15,6 +15,7 @@ import { type Logger, yogaLogging } from './logger.js';
 import { createReadiness, easemobReadiness, type HealthOptions, useHealth } from './ops/health.js';
 import type { Metrics } from './ops/metrics.js';
 import { useBodyLimit } from './plugins/body-limit.js';
+import { createReadLayer, type ReadLayer } from './reads/reads.js';
 import { Realtime } from './realtime/realtime.js';
 import { requestScope } from './request-scope.js';
 import { exampleOperation } from './schema/example.js';
@@ -36,6 +37,8 @@ export interface YogaAppOptions {
   health?: HealthOptions;
   /** Prometheus metrics and `/metrics` (src/ops/metrics.ts); none when absent. */
   metrics?: Metrics;
+  /** The shared read layer (cache, coalescing, cross-request batches); one on the client by default. */
+  reads?: ReadLayer;
   /** More yoga plugins, after the built-in ones (tracing, say). */
   plugins?: Plugin[];
 }
@@ -63,6 +66,7 @@ export function createYogaApp(options: YogaAppOptions) {
       pollIntervalMs: 5000,
       onError: (error) => options.logger?.warn({ error: String(error) }, 'poll failed'),
     });
+  const reads = options.reads ?? createReadLayer(options.easemob);
   options.metrics?.watchCircuit(options.easemob.circuit);
   options.metrics?.watchRealtime(realtime);
   const readiness = createReadiness(
@@ -80,11 +84,17 @@ export function createYogaApp(options: YogaAppOptions) {
     schema,
     graphqlEndpoint: '/graphql',
     context: async ({ request }) =>
-      createContext(options.easemob, await authenticate(request), {
-        publicProfiles: auth.publicProfiles,
-        limits: { complexity: limits.maxComplexity, depth: limits.maxDepth },
-        realtime,
-      }),
+      createContext(
+        options.easemob,
+        await authenticate(request),
+        {
+          publicProfiles: auth.publicProfiles,
+          limits: { complexity: limits.maxComplexity, depth: limits.maxDepth },
+          realtime,
+          reads,
+        },
+        request.signal,
+      ),
     graphiql: limits.graphiql ? { title, defaultQuery: exampleOperation } : false,
     // GraphiQL's scripts, styles and editor workers inlined in the page instead of fetched from
     // unpkg.com: it works offline and behind firewalls. Loaded on first use (about 9 MB), so a

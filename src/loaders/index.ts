@@ -1,58 +1,87 @@
 import DataLoader from 'dataloader';
-import type { EasemobClient } from '../easemob/client.js';
-import { isNotFound } from '../easemob/errors.js';
-import { limits } from '../easemob/input.js';
 import type { Presence } from '../easemob/resources/presence.js';
 import type { OnlineState } from '../easemob/resources/status.js';
+import type { UserPage } from '../easemob/resources/users.js';
 import type { EasemobUser } from '../easemob/responses.js';
+import type { CacheKind } from '../reads/kinds.js';
+import type { ReadLayer } from '../reads/reads.js';
 import { Feeds } from './feeds.js';
 
 /**
- * Per-request loaders: every read of one kind in an operation goes through one of these, so
- * identical loads happen once and status/presence reads are batched into Easemob's batch calls.
- * Keys are lower-cased usernames. Created per request; nothing is shared across requests.
+ * This request's view of the shared read layer: each distinct read once per request, and the
+ * request's own cancellation (caller gone, deadline passed) on every read it waits for. Keys are
+ * lower-cased usernames. The sharing across requests, the batching and the cache live below, in
+ * src/reads/.
  */
-export function createLoaders(client: EasemobClient) {
+export function createLoaders(reads: ReadLayer, signal?: AbortSignal) {
   const feeds = new Feeds();
-  return {
+  const loaders = {
     feeds,
 
-    /** `POST /users/batch/status`, at most 100 names per call. */
+    /** Shared `POST /users/batch/status` calls; waits for this request's lists of users first. */
     status: new DataLoader<string, OnlineState>(
       async (usernames) => {
-        const states = await client.status.getMany([...usernames]);
+        const states = await reads.statuses(usernames, signal);
         return usernames.map((u) => states.get(u) ?? 'offline');
       },
-      { maxBatchSize: limits.batchStatus, batchScheduleFn: feeds.afterFeeds },
+      { batchScheduleFn: feeds.afterFeeds },
     ),
 
-    /** `GET /users/{u}`; null when Easemob has no such user. Easemob has no batch read. */
-    profile: perKey<EasemobUser | null>((username) =>
-      client.users.get(username).catch((error: unknown) => {
-        if (isNotFound(error)) return null;
-        throw error;
-      }),
-    ),
+    /** null when Easemob has no such user. Easemob has no batch read of profiles. */
+    profile: perKey<EasemobUser | null>((username) => reads.profile(username, signal)),
 
-    offlineCount: perKey((username) => client.offline.count(username)),
+    offlineCount: perKey((username) => reads.offlineCount(username, signal)),
 
-    contacts: perKey((username) => feeds.track(client.contacts.list(username))),
+    contacts: perKey((username) => feeds.track(reads.contacts(username, signal))),
 
-    blocks: perKey((username) => feeds.track(client.blocks.list(username))),
+    blocks: perKey((username) => feeds.track(reads.blocks(username, signal))),
+
+    presence: new DataLoader<string, Presence | null>(async (usernames) => {
+      const found = await reads.presences(usernames, signal);
+      return usernames.map((u) => found.get(u) ?? null);
+    }),
+
+    /** A page of every user; its users' profiles are known from then on. */
+    async usersPage(page: { limit: number; cursor?: string }): Promise<UserPage> {
+      const answer = await feeds.track(reads.usersPage(page, signal));
+      for (const user of answer.users) loaders.profile.prime(user.username, user);
+      reads.remember('profile', new Map(answer.users.map((user) => [user.username, user])));
+      return answer;
+    },
+
+    /** Presences that came with another answer (a subscription's). */
+    rememberPresences(found: Presence[]): void {
+      for (const presence of found)
+        loaders.presence.clear(presence.username).prime(presence.username, presence);
+      reads.remember('presence', new Map(found.map((presence) => [presence.username, presence])));
+    },
 
     /**
-     * `POST /users/{uid}/presence` for up to 100 users at once. Easemob answers the same whoever
-     * `uid` is, so a batch is read on behalf of its first user.
+     * A write through this API changed these entries: this request and every instance forget
+     * them before the mutation answers, so the next read shows the write.
      */
-    presence: new DataLoader<string, Presence | null>(
-      async (usernames) => {
-        const found = await client.presence.getMany(usernames[0]!, [...usernames]);
-        const byName = new Map(found.map((p) => [p.username, p]));
-        return usernames.map((u) => byName.get(u) ?? null);
-      },
-      { maxBatchSize: limits.presenceBatch },
-    ),
+    async wrote(kind: CacheKind, usernames: readonly string[]): Promise<void> {
+      const loader = perRequest[kind];
+      for (const name of usernames) loader.clear(name);
+      await reads.evict(kind, usernames);
+    },
+
+    /** A write answered the new profile: served from now on without another read. */
+    async wroteProfile(user: EasemobUser): Promise<void> {
+      await loaders.wrote('profile', [user.username]);
+      loaders.profile.prime(user.username, user);
+      reads.remember('profile', new Map([[user.username, user]]));
+    },
   };
+  const perRequest: Record<CacheKind, DataLoader<string, unknown>> = {
+    profile: loaders.profile,
+    contacts: loaders.contacts,
+    blocks: loaders.blocks,
+    status: loaders.status,
+    offlineCount: loaders.offlineCount,
+    presence: loaders.presence,
+  };
+  return loaders;
 }
 
 export type Loaders = ReturnType<typeof createLoaders>;

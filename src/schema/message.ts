@@ -152,7 +152,11 @@ builder.mutationField('sendMessage', (t) =>
     complexity: (args) => ({ field: 1, multiplier: args.input.targets.length }),
     resolve: async (_root, { input }, ctx) => {
       const from = input.from ?? (ctx.viewer.kind === 'user' ? ctx.viewer.username : undefined);
-      const results = await ctx.easemob.messages.send({ ...input, from });
+      // A message waiting for an offline user changes their offline count, even when the send
+      // failed ambiguously.
+      const evictCounts = () =>
+        input.targetType === 'users' ? ctx.loaders.wrote('offlineCount', input.targets) : undefined;
+      const results = await ctx.easemob.messages.send({ ...input, from }).finally(evictCounts);
       for (const { target, success } of results) {
         ctx.realtime.messageSent({
           from,

@@ -15,7 +15,7 @@ builder.mutationFields((t) => ({
     },
     resolve: async (_root, args, ctx) => {
       await ctx.easemob.contacts.add(args.username, args.contact);
-      ctx.loaders.contacts.clear(args.username).clear(args.contact);
+      await ctx.loaders.wrote('contacts', [args.username, args.contact]);
       return userOf(args.username);
     },
   }),
@@ -28,7 +28,7 @@ builder.mutationFields((t) => ({
     },
     resolve: async (_root, args, ctx) => {
       await ctx.easemob.contacts.remove(args.username, args.contact);
-      ctx.loaders.contacts.clear(args.username).clear(args.contact);
+      await ctx.loaders.wrote('contacts', [args.username, args.contact]);
       return userOf(args.username);
     },
   }),
@@ -42,7 +42,7 @@ builder.mutationFields((t) => ({
     },
     resolve: async (_root, args, ctx) => {
       await ctx.easemob.blocks.add(args.username, args.usernames);
-      ctx.loaders.blocks.clear(args.username);
+      await ctx.loaders.wrote('blocks', [args.username]);
       return userOf(args.username);
     },
   }),
@@ -55,7 +55,7 @@ builder.mutationFields((t) => ({
     },
     resolve: async (_root, args, ctx) => {
       await ctx.easemob.blocks.remove(args.username, args.blocked);
-      ctx.loaders.blocks.clear(args.username);
+      await ctx.loaders.wrote('blocks', [args.username]);
       return userOf(args.username);
     },
   }),

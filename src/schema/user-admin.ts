@@ -70,6 +70,7 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: CreateUserInput, required: true }).validate(newUserArg) },
     resolve: async (_root, { input }, ctx) => {
       const user = await ctx.easemob.users.create(input);
+      await ctx.loaders.wroteProfile(user);
       return userOf(user.username, user);
     },
   }),
@@ -87,6 +88,7 @@ builder.mutationFields((t) => ({
     },
     resolve: async (_root, { input }, ctx) => {
       const result = await ctx.easemob.users.createMany(input);
+      await Promise.all(result.created.map((user) => ctx.loaders.wroteProfile(user)));
       return { created: result.created.map((u) => userOf(u.username, u)), failed: result.failed };
     },
   }),
@@ -97,7 +99,12 @@ builder.mutationFields((t) => ({
     args: { username: t.arg.string({ required: true }).validate(username) },
     resolve: async (_root, args, ctx) => {
       const user = await ctx.easemob.users.delete(args.username);
-      ctx.loaders.profile.clear(args.username);
+      // Whose contact lists named the user is not known here: theirs age out with their TTL.
+      await Promise.all(
+        (['profile', 'contacts', 'blocks', 'status', 'offlineCount', 'presence'] as const).map(
+          (kind) => ctx.loaders.wrote(kind, [args.username]),
+        ),
+      );
       return userOf(user.username, user);
     },
   }),
@@ -122,7 +129,7 @@ builder.mutationFields((t) => ({
     },
     resolve: async (_root, args, ctx) => {
       const user = await ctx.easemob.users.update(args.username, args.input);
-      ctx.loaders.profile.clear(args.username).prime(args.username, user);
+      await ctx.loaders.wroteProfile(user);
       return userOf(user.username, user);
     },
   }),
@@ -133,8 +140,10 @@ builder.mutationFields((t) => ({
     args: { username: t.arg.string({ required: true }).validate(username) },
     resolve: async (_root, args, ctx) => {
       const user = await ctx.easemob.users.deactivate(args.username);
-      ctx.loaders.profile.clear(args.username).prime(args.username, user);
-      ctx.loaders.status.clear(args.username);
+      await Promise.all([
+        ctx.loaders.wroteProfile(user),
+        ctx.loaders.wrote('status', [user.username]),
+      ]);
       return userOf(user.username, user);
     },
   }),
@@ -144,7 +153,7 @@ builder.mutationFields((t) => ({
     args: { username: t.arg.string({ required: true }).validate(username) },
     resolve: async (_root, args, ctx) => {
       await ctx.easemob.users.activate(args.username);
-      ctx.loaders.profile.clear(args.username);
+      await ctx.loaders.wrote('profile', [args.username]);
       return userOf(args.username);
     },
   }),
@@ -154,7 +163,7 @@ builder.mutationFields((t) => ({
     args: { username: t.arg.string({ required: true }).validate(username) },
     resolve: async (_root, args, ctx) => {
       const done = await ctx.easemob.users.disconnect(args.username);
-      ctx.loaders.status.clear(args.username);
+      await ctx.loaders.wrote('status', [args.username]);
       return done;
     },
   }),

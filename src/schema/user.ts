@@ -212,8 +212,7 @@ builder.queryFields((t) => ({
           args,
           { defaultSize: 20, maxUpstreamLimit: 100 },
           async (cursor, limit) => {
-            const page = await ctx.loaders.feeds.track(ctx.easemob.users.list({ limit, cursor }));
-            for (const user of page.users) ctx.loaders.profile.prime(user.username, user);
+            const page = await ctx.loaders.usersPage({ limit, cursor });
             return {
               items: await withStatuses(
                 page.users.map((user) => userOf(user.username, user)),

@@ -67,7 +67,8 @@ describe('logs during real requests', () => {
       expect(reset.body.errors).toBeUndefined();
       // An Easemob error: 503s until the retries give up.
       emulator.faults.add({ endpoint: 'users.get', kind: 'status', status: 503 });
-      const failing = await post('{ user(username: "alice") { nickname } }', bearer(adminKey));
+      // A user not read yet: alice's profile is cached, and a hit would not reach the fault.
+      const failing = await post('{ user(username: "zed") { nickname } }', bearer(adminKey));
       expect(failing.body.errors?.[0]?.extensions?.code).toBe('UPSTREAM_UNAVAILABLE');
       emulator.faults.clear();
 

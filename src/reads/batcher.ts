@@ -1,0 +1,151 @@
+/**
+ * Reads of one kind from every request in flight, gathered into shared batch calls of at most
+ * `maxBatch` keys (`POST /users/batch/status` takes 100 names).
+ *
+ * The window adapts by itself: at most `maxInFlight` batch calls are out at once. While the
+ * budget has room a call returns quickly, so a key waits one event-loop turn; while the budget is
+ * tight, calls wait for it, keys gather meanwhile, and the next call leaves full. A key already
+ * pending or in flight is not asked again: its readers join.
+ */
+export interface BatcherOptions<V> {
+  maxBatch: number;
+  maxInFlight: number;
+  /** Reads the keys; keys missing from the answer resolve to `undefined`. */
+  read: (keys: string[], signal: AbortSignal) => Promise<Map<string, V>>;
+  /** Called with the answers of keys no write detached meanwhile: what may be cached. */
+  remember?: (values: Map<string, V>) => void;
+}
+
+export class SharedBatcher<V> {
+  private readonly pending = new Map<string, Entry<V>>();
+  private readonly dispatched = new Map<string, Entry<V>>();
+  private inFlight = 0;
+  private scheduled = false;
+
+  /** Batch calls made and keys they carried (metrics: names per call). */
+  calls = 0;
+  keysSent = 0;
+  /** Keys a reader found pending or in flight already. */
+  joined = 0;
+
+  constructor(private readonly options: BatcherOptions<V>) {}
+
+  /** Resolves with each key's value; rejects with the batch's error, or `signal`'s reason. */
+  load(keys: readonly string[], signal?: AbortSignal): Promise<Map<string, V | undefined>> {
+    if (signal?.aborted) return Promise.reject(signal.reason);
+    const entries = keys.map((key) => this.entryFor(key));
+    const all = Promise.all(entries.map((entry) => entry.promise)).then(
+      (values) => new Map(keys.map((key, i) => [key, values[i]])),
+    );
+    this.schedule();
+    if (!signal) {
+      for (const entry of entries) entry.readers = Infinity;
+      return all;
+    }
+    for (const entry of entries) entry.readers++;
+    return new Promise((resolve, reject) => {
+      const leave = () => {
+        // Keys nobody waits for any more are not sent; a batch already out is not recalled.
+        for (const entry of entries) entry.readers--;
+        reject(signal.reason);
+      };
+      signal.addEventListener('abort', leave, { once: true });
+      all.then(
+        (value) => {
+          signal.removeEventListener('abort', leave);
+          resolve(value);
+        },
+        (error: unknown) => {
+          signal.removeEventListener('abort', leave);
+          reject(error);
+        },
+      );
+    });
+  }
+
+  private entryFor(key: string): Entry<V> {
+    const existing = this.pending.get(key) ?? this.dispatched.get(key);
+    if (existing) {
+      this.joined++;
+      return existing;
+    }
+    let settle!: Entry<V>['settle'];
+    const promise = new Promise<V | undefined>((resolve, reject) => {
+      settle = { resolve, reject };
+    });
+    // Every reader attaches its own handlers; this one keeps an abandoned entry from being unhandled.
+    promise.catch(() => {});
+    const entry: Entry<V> = { promise, settle, readers: 0 };
+    this.pending.set(key, entry);
+    return entry;
+  }
+
+  private schedule(): void {
+    if (this.scheduled) return;
+    this.scheduled = true;
+    setImmediate(() => {
+      this.scheduled = false;
+      this.flush();
+    });
+  }
+
+  private flush(): void {
+    while (this.inFlight < this.options.maxInFlight && this.pending.size > 0) {
+      const batch: [string, Entry<V>][] = [];
+      for (const [key, entry] of this.pending) {
+        this.pending.delete(key);
+        if (entry.readers <= 0) {
+          entry.settle.reject(new Error('abandoned'));
+          continue;
+        }
+        batch.push([key, entry]);
+        if (batch.length === this.options.maxBatch) break;
+      }
+      if (batch.length > 0) this.send(batch);
+    }
+  }
+
+  private send(batch: [string, Entry<V>][]): void {
+    this.inFlight++;
+    this.calls++;
+    this.keysSent += batch.length;
+    for (const [key, entry] of batch) this.dispatched.set(key, entry);
+    const keys = batch.map(([key]) => key);
+    const controller = new AbortController();
+    this.options
+      .read(keys, controller.signal)
+      .then(
+        (values) => {
+          const current = new Map<string, V>();
+          for (const [key, entry] of batch) {
+            const value = values.get(key);
+            entry.settle.resolve(value);
+            if (value !== undefined && this.dispatched.get(key) === entry) current.set(key, value);
+          }
+          this.options.remember?.(current);
+        },
+        (error: unknown) => {
+          for (const [, entry] of batch) entry.settle.reject(error);
+        },
+      )
+      .finally(() => {
+        for (const [key, entry] of batch) {
+          if (this.dispatched.get(key) === entry) this.dispatched.delete(key);
+        }
+        this.inFlight--;
+        this.flush();
+      });
+  }
+
+  /** A write changed `key`: readers from now on must not join a batch that left before it. */
+  detach(key: string): void {
+    this.dispatched.delete(key);
+  }
+}
+
+interface Entry<V> {
+  promise: Promise<V | undefined>;
+  settle: { resolve: (value: V | undefined) => void; reject: (error: unknown) => void };
+  /** Readers still waiting; Infinity when one cannot give up. */
+  readers: number;
+}

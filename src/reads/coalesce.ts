@@ -1,0 +1,74 @@
+/**
+ * Identical reads in flight share one upstream call, whichever requests asked. The call is
+ * abandoned (its signal aborted) only when every request that joined it has gone; a request that
+ * gives up gets its own rejection at once while the others keep waiting.
+ *
+ * A write that changes the resource `detach`es the flight: readers after the write start a fresh
+ * read instead of joining one that may have left before the write, and the detached flight's
+ * answer is handed to its joiners but not remembered.
+ */
+export class Coalescer {
+  private readonly flights = new Map<string, Flight>();
+
+  /** Reads joined by a later request instead of calling again (metrics). */
+  joined = 0;
+
+  run<T>(
+    key: string,
+    start: (flight: { signal: AbortSignal; current: () => boolean }) => Promise<T>,
+    signal?: AbortSignal,
+  ): Promise<T> {
+    if (signal?.aborted) return Promise.reject(signal.reason);
+    let flight = this.flights.get(key);
+    if (flight) {
+      this.joined++;
+    } else {
+      const controller = new AbortController();
+      const created: Flight = { promise: Promise.resolve(), joiners: 0, controller };
+      const current = () => this.flights.get(key) === created;
+      created.promise = start({ signal: controller.signal, current }).finally(() => {
+        if (current()) this.flights.delete(key);
+      });
+      this.flights.set(key, created);
+      flight = created;
+    }
+    return this.join(flight as Flight<T>, signal);
+  }
+
+  detach(key: string): void {
+    this.flights.delete(key);
+  }
+
+  get size(): number {
+    return this.flights.size;
+  }
+
+  private join<T>(flight: Flight<T>, signal: AbortSignal | undefined): Promise<T> {
+    flight.joiners++;
+    if (!signal) return flight.promise;
+    return new Promise<T>((resolve, reject) => {
+      const leave = () => {
+        flight.joiners--;
+        if (flight.joiners === 0) flight.controller.abort(signal.reason);
+        reject(signal.reason);
+      };
+      signal.addEventListener('abort', leave, { once: true });
+      flight.promise.then(
+        (value) => {
+          signal.removeEventListener('abort', leave);
+          resolve(value);
+        },
+        (error: unknown) => {
+          signal.removeEventListener('abort', leave);
+          reject(error);
+        },
+      );
+    });
+  }
+}
+
+interface Flight<T = unknown> {
+  promise: Promise<T>;
+  joiners: number;
+  controller: AbortController;
+}

@@ -1,0 +1,212 @@
+import type { EasemobClient } from '../easemob/client.js';
+import { isNotFound } from '../easemob/errors.js';
+import { limits } from '../easemob/input.js';
+import type { Presence } from '../easemob/resources/presence.js';
+import type { OnlineState } from '../easemob/resources/status.js';
+import type { UserPage } from '../easemob/resources/users.js';
+import type { EasemobUser } from '../easemob/responses.js';
+import { SharedBatcher } from './batcher.js';
+import { Coalescer } from './coalesce.js';
+import { type CacheKind, cacheKinds, defaultCacheBounds, defaultCacheTtlMs } from './kinds.js';
+import { MemoryStore, type ResourceStore } from './store.js';
+
+/** Who a shared upstream call is made for: the admission control's caller and cancellation. */
+export interface SharedCallScope {
+  caller: string;
+  signal: AbortSignal;
+}
+
+export interface ReadLayerOptions {
+  /** Per kind; 0 turns caching of that kind off. */
+  ttlMs?: Partial<Record<CacheKind, number>>;
+  bounds?: { maxEntries: number; maxBytes: number };
+  /** Default: this process's memory. The fleet's Redis store shares entries between instances. */
+  store?: ResourceStore;
+  /** The caller of the request being served, to charge a call it starts to (fair shares). */
+  currentCaller?: () => string | undefined;
+  /** Runs an upstream call inside `scope`, so the client's admission control sees it. */
+  runAs?: <T>(scope: SharedCallScope, call: () => Promise<T>) => Promise<T>;
+  /** Batch-status calls out at once; more names wait and leave in fuller batches. */
+  maxBatchesInFlight?: number;
+}
+
+export interface ReadStats {
+  hits: Record<CacheKind, number>;
+  misses: Record<CacheKind, number>;
+  /** Reads served by a call another request had started. */
+  coalesced: number;
+  statusCalls: number;
+  statusNames: number;
+  presenceCalls: number;
+}
+
+/** Batch calls a caller's flood cannot monopolise: they serve every request at once. */
+export const sharedCaller = 'shared';
+
+/**
+ * The process-wide read layer below the per-request loaders. Reads from every request in flight
+ * meet here: identical reads share one upstream call, statuses and presences from all requests go
+ * into shared batch calls, and answers are cached per kind for their TTL. Errors are never cached:
+ * a failed read fails only the requests that shared it. Writes through this API `evict` what they
+ * change before they return, so a read after a write never shows the old value.
+ */
+export function createReadLayer(client: EasemobClient, options: ReadLayerOptions = {}) {
+  const ttl = { ...defaultCacheTtlMs, ...options.ttlMs };
+  const store: ResourceStore =
+    options.store ?? new MemoryStore(options.bounds ?? defaultCacheBounds);
+  const flights = new Coalescer();
+  const runAs = options.runAs ?? ((_scope, call) => call());
+  const callerNow = () => options.currentCaller?.() ?? sharedCaller;
+  const counts = () =>
+    Object.fromEntries(cacheKinds.map((k) => [k, 0])) as Record<CacheKind, number>;
+  const stats = { hits: counts(), misses: counts() };
+
+  const remember = (kind: CacheKind, entries: ReadonlyMap<string, unknown>) => {
+    if (ttl[kind] <= 0 || entries.size === 0) return;
+    void store.write(kind, entries, ttl[kind]).catch(() => {});
+  };
+
+  /** One resource read: the cache, else the read in flight, else a new upstream call. */
+  async function cached<V>(
+    kind: CacheKind,
+    key: string,
+    fetch: () => Promise<V>,
+    signal: AbortSignal | undefined,
+  ): Promise<V> {
+    if (ttl[kind] > 0) {
+      const hit = await store.read(kind, [key]);
+      if (hit.has(key)) {
+        stats.hits[kind]++;
+        return hit.get(key) as V;
+      }
+    }
+    stats.misses[kind]++;
+    const caller = callerNow();
+    return flights.run(
+      `${kind}:${key}`,
+      async (flight) => {
+        const value = await runAs({ caller, signal: flight.signal }, fetch);
+        if (flight.current()) remember(kind, new Map([[key, value]]));
+        return value;
+      },
+      signal,
+    );
+  }
+
+  /** Many keys of a batched kind: hits from the cache, the misses through the shared batcher. */
+  async function batched<V>(
+    kind: 'status' | 'presence',
+    batcher: SharedBatcher<V>,
+    keys: readonly string[],
+    signal: AbortSignal | undefined,
+  ): Promise<Map<string, V | undefined>> {
+    const unique = [...new Set(keys)];
+    const found =
+      ttl[kind] > 0 ? ((await store.read(kind, unique)) as Map<string, V>) : new Map<string, V>();
+    stats.hits[kind] += found.size;
+    const missing = unique.filter((key) => !found.has(key));
+    if (missing.length === 0) return found;
+    stats.misses[kind] += missing.length;
+    const loaded = await batcher.load(missing, signal);
+    for (const [key, value] of loaded) found.set(key, value as V);
+    return found;
+  }
+
+  const statusBatcher = new SharedBatcher<OnlineState>({
+    maxBatch: limits.batchStatus,
+    maxInFlight: options.maxBatchesInFlight ?? 2,
+    read: (names, signal) =>
+      runAs({ caller: sharedCaller, signal }, () => client.status.getMany(names)),
+    remember: (values) => remember('status', values),
+  });
+
+  const presenceBatcher = new SharedBatcher<Presence>({
+    maxBatch: limits.presenceBatch,
+    maxInFlight: options.maxBatchesInFlight ?? 2,
+    // Easemob answers the same whoever asks, so a batch is read on behalf of its first user.
+    read: async (names, signal) => {
+      const found = await runAs({ caller: sharedCaller, signal }, () =>
+        client.presence.getMany(names[0]!, names),
+      );
+      return new Map(found.map((presence) => [presence.username, presence]));
+    },
+    remember: (values) => remember('presence', values),
+  });
+
+  return {
+    /** `GET /users/{u}`; null when Easemob has no such user (not cached: a create may follow). */
+    profile: (name: string, signal?: AbortSignal): Promise<EasemobUser | null> =>
+      cached(
+        'profile',
+        name,
+        () =>
+          client.users.get(name).catch((error: unknown) => {
+            if (isNotFound(error)) return null;
+            throw error;
+          }),
+        signal,
+      ),
+
+    contacts: (owner: string, signal?: AbortSignal) =>
+      cached('contacts', owner, () => client.contacts.list(owner), signal),
+
+    blocks: (owner: string, signal?: AbortSignal) =>
+      cached('blocks', owner, () => client.blocks.list(owner), signal),
+
+    offlineCount: (owner: string, signal?: AbortSignal) =>
+      cached('offlineCount', owner, () => client.offline.count(owner), signal),
+
+    /** Users Easemob does not mention read as offline, as its documentation says. */
+    async statuses(names: readonly string[], signal?: AbortSignal) {
+      const found = await batched('status', statusBatcher, names, signal);
+      return new Map(names.map((name) => [name, found.get(name) ?? ('offline' as OnlineState)]));
+    },
+
+    /** null for a user Easemob has no presence for. */
+    async presences(names: readonly string[], signal?: AbortSignal) {
+      const found = await batched('presence', presenceBatcher, names, signal);
+      return new Map(names.map((name) => [name, found.get(name) ?? null]));
+    },
+
+    /** A page of every user: shared while in flight, not cached (users come and go). */
+    usersPage(page: { limit: number; cursor?: string }, signal?: AbortSignal): Promise<UserPage> {
+      const caller = callerNow();
+      return flights.run(
+        `users:${page.limit}:${page.cursor ?? ''}`,
+        (flight) => runAs({ caller, signal: flight.signal }, () => client.users.list(page)),
+        signal,
+      );
+    },
+
+    /** Answers that came with another read (a page of users brings their profiles). */
+    remember(kind: CacheKind, entries: ReadonlyMap<string, unknown>): void {
+      remember(kind, entries);
+    },
+
+    /** A write through this API changed these entries: resolves once no instance serves them. */
+    async evict(kind: CacheKind, keys: readonly string[]): Promise<void> {
+      for (const key of keys) {
+        flights.detach(`${kind}:${key}`);
+        if (kind === 'status') statusBatcher.detach(key);
+        if (kind === 'presence') presenceBatcher.detach(key);
+      }
+      await store.evict(kind, keys);
+    },
+
+    stats(): ReadStats {
+      return {
+        hits: { ...stats.hits },
+        misses: { ...stats.misses },
+        coalesced: flights.joined + statusBatcher.joined + presenceBatcher.joined,
+        statusCalls: statusBatcher.calls,
+        statusNames: statusBatcher.keysSent,
+        presenceCalls: presenceBatcher.calls,
+      };
+    },
+
+    store,
+    close: () => store.close?.() ?? Promise.resolve(),
+  };
+}
+
+export type ReadLayer = ReturnType<typeof createReadLayer>;
