@@ -75,6 +75,8 @@ async function main() {
       ADMIN_API_KEYS: adminKey,
       // The emulator enforces no plan; Easemob's would cap every variant alike.
       UPSTREAM_RATE_LIMIT_PER_SECOND: '0',
+      // Side by side with the baseline, every target makes the same calls: nothing cached.
+      CACHE: 'false',
       MAX_COMPLEXITY: '100000',
     },
     /^GraphQL: /,

@@ -8,6 +8,7 @@ import { createLogger, type Logger } from './logger.js';
 import { easemobReadiness, type ReadinessCheck, redisReadiness } from './ops/health.js';
 import type { Metrics } from './ops/metrics.js';
 import type { Tracing } from './ops/tracing.js';
+import { createReadLayer, type ReadLayer } from './reads/reads.js';
 import { Realtime } from './realtime/realtime.js';
 import { serveWebSockets } from './realtime/websocket.js';
 import { connectUpstream } from './upstream.js';
@@ -34,6 +35,7 @@ export interface App {
   websockets: ReturnType<typeof serveWebSockets>;
   client: EasemobClient;
   realtime: Realtime;
+  reads: ReadLayer;
   logger: Logger;
   /** Present when running on the embedded emulator. */
   emulator?: Emulator;
@@ -81,9 +83,14 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
       // A lease outlives a few missed rounds, so a busy owner keeps it and a dead one loses it fast.
       coordinators: fleet?.pollLeases(Math.max(1000, config.realtime.pollIntervalMs * 3)),
     });
+  const reads = createReadLayer(client, {
+    ttlMs: config.cache.ttlMs,
+    bounds: { maxEntries: config.cache.maxEntries, maxBytes: config.cache.maxBytes },
+  });
   const yoga = createYogaApp({
     easemob: client,
     realtime,
+    reads,
     auth: config.auth,
     limits: config.graphql,
     logger,
@@ -118,6 +125,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     websockets,
     client,
     realtime,
+    reads,
     logger,
     emulator: upstream?.emulator,
     close,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { type CacheKind, defaultCacheBounds, defaultCacheTtlMs } from './reads/kinds.js';
 
 /**
  * The environment, parsed once. Everything else sees a typed, nested config and never `process.env`.
@@ -99,6 +100,15 @@ const envSchema = z.object({
   UPSTREAM_RATE_LIMIT_PER_SECOND: intInRange(0, 100_000, 100),
   UPSTREAM_CIRCUIT_FAILURES: intInRange(0, 1000, 10),
   UPSTREAM_CIRCUIT_HALF_OPEN_MS: intInRange(100, 600_000, 5000),
+  CACHE: flag(true),
+  CACHE_PROFILE_TTL_MS: intInRange(0, 86_400_000, defaultCacheTtlMs.profile),
+  CACHE_CONTACTS_TTL_MS: intInRange(0, 86_400_000, defaultCacheTtlMs.contacts),
+  CACHE_BLOCKS_TTL_MS: intInRange(0, 86_400_000, defaultCacheTtlMs.blocks),
+  CACHE_STATUS_TTL_MS: intInRange(0, 86_400_000, defaultCacheTtlMs.status),
+  CACHE_OFFLINE_COUNT_TTL_MS: intInRange(0, 86_400_000, defaultCacheTtlMs.offlineCount),
+  CACHE_PRESENCE_TTL_MS: intInRange(0, 86_400_000, defaultCacheTtlMs.presence),
+  CACHE_MAX_ENTRIES: intInRange(1, 10_000_000, defaultCacheBounds.maxEntries),
+  CACHE_MAX_BYTES: intInRange(1024, 8_000_000_000, defaultCacheBounds.maxBytes),
   METRICS: flag(true),
   METRICS_TOKEN: z.preprocess(
     blankAsMissing,
@@ -183,6 +193,13 @@ export interface ObservabilityConfig {
   tracing?: { exporters: ('otlp' | 'console')[] };
 }
 
+/** The shared read layer's cache (src/reads/): per-kind TTLs (0: off) and memory bounds. */
+export interface CacheConfig {
+  ttlMs: Record<CacheKind, number>;
+  maxEntries: number;
+  maxBytes: number;
+}
+
 export interface Config {
   server: { host: string; port: number; logLevel: string };
   /** Subscriptions poll Easemob for status and presence this often. */
@@ -194,6 +211,7 @@ export interface Config {
   /** `emulator`: no Easemob configured, run the embedded one. `remote`: talk to a real Easemob. */
   easemob: { mode: 'emulator' } | ({ mode: 'remote' } & EasemobConnection);
   upstream: UpstreamTuning;
+  cache: CacheConfig;
   observability: ObservabilityConfig;
 }
 
@@ -234,10 +252,28 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       circuitFailures: e.UPSTREAM_CIRCUIT_FAILURES,
       circuitHalfOpenMs: e.UPSTREAM_CIRCUIT_HALF_OPEN_MS,
     },
+    cache: resolveCache(e),
     observability: {
       metrics: { enabled: e.METRICS, token: e.METRICS_TOKEN },
       tracing: resolveTracing(e),
     },
+  };
+}
+
+/** CACHE=false turns every kind off; each kind's TTL alone otherwise. */
+function resolveCache(e: z.infer<typeof envSchema>): CacheConfig {
+  const ttl = (ms: number) => (e.CACHE ? ms : 0);
+  return {
+    ttlMs: {
+      profile: ttl(e.CACHE_PROFILE_TTL_MS),
+      contacts: ttl(e.CACHE_CONTACTS_TTL_MS),
+      blocks: ttl(e.CACHE_BLOCKS_TTL_MS),
+      status: ttl(e.CACHE_STATUS_TTL_MS),
+      offlineCount: ttl(e.CACHE_OFFLINE_COUNT_TTL_MS),
+      presence: ttl(e.CACHE_PRESENCE_TTL_MS),
+    },
+    maxEntries: e.CACHE_MAX_ENTRIES,
+    maxBytes: e.CACHE_MAX_BYTES,
   };
 }
 

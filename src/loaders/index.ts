@@ -49,6 +49,15 @@ export function createLoaders(reads: ReadLayer, signal?: AbortSignal) {
       return answer;
     },
 
+    /**
+     * Starts reads the fields of a user will ask for, so they leave together with the read that
+     * proves the user exists instead of after it. The fields' own loads then find them in flight;
+     * a failure is reported by the field that asked.
+     */
+    prefetch(username: string, kinds: readonly PrefetchKind[]): void {
+      for (const kind of kinds) perRequest[kind].load(username).catch(() => {});
+    },
+
     /** Presences that came with another answer (a subscription's). */
     rememberPresences(found: Presence[]): void {
       for (const presence of found)
@@ -85,6 +94,8 @@ export function createLoaders(reads: ReadLayer, signal?: AbortSignal) {
 }
 
 export type Loaders = ReturnType<typeof createLoaders>;
+
+export type PrefetchKind = CacheKind;
 
 /** A loader for endpoints with no batch form: it still makes each distinct load once. */
 function perKey<V>(load: (key: string) => Promise<V>) {

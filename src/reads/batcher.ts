@@ -2,14 +2,19 @@
  * Reads of one kind from every request in flight, gathered into shared batch calls of at most
  * `maxBatch` keys (`POST /users/batch/status` takes 100 names).
  *
- * The window adapts by itself: at most `maxInFlight` batch calls are out at once. While the
- * budget has room a call returns quickly, so a key waits one event-loop turn; while the budget is
- * tight, calls wait for it, keys gather meanwhile, and the next call leaves full. A key already
- * pending or in flight is not asked again: its readers join.
+ * The window adapts to the load: a full batch leaves at once; a partial one leaves at once too
+ * unless the previous call left less than `minGapMs` ago, and then when the gap is over. So a
+ * quiet server answers a status after one event-loop turn, and a busy one spends at most
+ * 1000 / `minGapMs` calls a second on partial batches, each carrying what gathered meanwhile. At
+ * most `maxInFlight` calls are out at once: while the budget holds calls back, keys gather and
+ * the next call leaves full. A key already pending or in flight is not asked again: its readers
+ * join.
  */
 export interface BatcherOptions<V> {
   maxBatch: number;
   maxInFlight: number;
+  /** The least time between a call and a following partial batch. */
+  minGapMs: number;
   /** Reads the keys; keys missing from the answer resolve to `undefined`. */
   read: (keys: string[], signal: AbortSignal) => Promise<Map<string, V>>;
   /** Called with the answers of keys no write detached meanwhile: what may be cached. */
@@ -21,6 +26,8 @@ export class SharedBatcher<V> {
   private readonly dispatched = new Map<string, Entry<V>>();
   private inFlight = 0;
   private scheduled = false;
+  private timer: NodeJS.Timeout | undefined;
+  private lastSent = Number.NEGATIVE_INFINITY;
 
   /** Batch calls made and keys they carried (metrics: names per call). */
   calls = 0;
@@ -91,6 +98,14 @@ export class SharedBatcher<V> {
 
   private flush(): void {
     while (this.inFlight < this.options.maxInFlight && this.pending.size > 0) {
+      const wait = this.lastSent + this.options.minGapMs - performance.now();
+      if (this.pending.size < this.options.maxBatch && wait > 0) {
+        this.timer ??= setTimeout(() => {
+          this.timer = undefined;
+          this.flush();
+        }, wait);
+        return;
+      }
       const batch: [string, Entry<V>][] = [];
       for (const [key, entry] of this.pending) {
         this.pending.delete(key);
@@ -107,6 +122,7 @@ export class SharedBatcher<V> {
 
   private send(batch: [string, Entry<V>][]): void {
     this.inFlight++;
+    this.lastSent = performance.now();
     this.calls++;
     this.keysSent += batch.length;
     for (const [key, entry] of batch) this.dispatched.set(key, entry);

@@ -28,6 +28,11 @@ export interface ReadLayerOptions {
   runAs?: <T>(scope: SharedCallScope, call: () => Promise<T>) => Promise<T>;
   /** Batch-status calls out at once; more names wait and leave in fuller batches. */
   maxBatchesInFlight?: number;
+  /**
+   * Partial batch calls per second at most, per kind; default half of Easemob's 50/s
+   * batch-status limit, leaving the rest to the pollers and to full batches.
+   */
+  partialBatchesPerSecond?: number;
 }
 
 export interface ReadStats {
@@ -112,9 +117,13 @@ export function createReadLayer(client: EasemobClient, options: ReadLayerOptions
     return found;
   }
 
+  const pacing = {
+    maxInFlight: options.maxBatchesInFlight ?? 2,
+    minGapMs: paceGap(options.partialBatchesPerSecond ?? 25),
+  };
   const statusBatcher = new SharedBatcher<OnlineState>({
     maxBatch: limits.batchStatus,
-    maxInFlight: options.maxBatchesInFlight ?? 2,
+    ...pacing,
     read: (names, signal) =>
       runAs({ caller: sharedCaller, signal }, () => client.status.getMany(names)),
     remember: (values) => remember('status', values),
@@ -122,7 +131,7 @@ export function createReadLayer(client: EasemobClient, options: ReadLayerOptions
 
   const presenceBatcher = new SharedBatcher<Presence>({
     maxBatch: limits.presenceBatch,
-    maxInFlight: options.maxBatchesInFlight ?? 2,
+    ...pacing,
     // Easemob answers the same whoever asks, so a batch is read on behalf of its first user.
     read: async (names, signal) => {
       const found = await runAs({ caller: sharedCaller, signal }, () =>
@@ -210,3 +219,6 @@ export function createReadLayer(client: EasemobClient, options: ReadLayerOptions
 }
 
 export type ReadLayer = ReturnType<typeof createReadLayer>;
+
+/** 0: no pacing. */
+const paceGap = (perSecond: number) => (perSecond > 0 ? 1000 / perSecond : 0);

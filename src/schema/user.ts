@@ -4,6 +4,7 @@ import { type Context, viewerName } from '../context.js';
 import { isNotFound } from '../easemob/errors.js';
 import { messageId, username } from '../easemob/input.js';
 import type { EasemobUser } from '../easemob/responses.js';
+import type { PrefetchKind } from '../loaders/index.js';
 import { errorCodes } from '../errors.js';
 import { adminOnly, privateOf, publicOf, signedIn } from './access.js';
 import { builder } from './builder.js';
@@ -164,6 +165,27 @@ function existenceWitness(
   return 'profile';
 }
 
+const privateReads = [
+  ['offlineCount', 'offlineCount'],
+  ['contacts', 'contacts'],
+  ['blocks', 'blocks'],
+  ['presence', 'presence'],
+] as const;
+
+/**
+ * The reads the selected fields of one user will make, for callers allowed to make them (the
+ * same rules as publicOf and privateOf): a refused field must not cost a call.
+ */
+function readsAllowed(name: string, ctx: Context, asked: Set<string>): PrefetchKind[] {
+  const own = ctx.viewer.kind === 'admin' || viewerName(ctx.viewer) === name;
+  const reads: PrefetchKind[] = [];
+  if (asked.has('status') && (own || (ctx.viewer.kind !== 'anonymous' && ctx.publicProfiles))) {
+    reads.push('status');
+  }
+  if (own) for (const [field, kind] of privateReads) if (asked.has(field)) reads.push(kind);
+  return reads;
+}
+
 function toDate(ms: number | undefined): Date | undefined {
   return ms === undefined ? undefined : new Date(ms);
 }
@@ -186,7 +208,9 @@ builder.queryFields((t) => ({
     description: 'One user; null when Easemob has no such user.',
     args: { username: t.arg.string({ required: true }).validate(username) },
     resolve: async (_root, args, ctx, info) => {
-      const witness = existenceWitness(args.username, ctx, selectedFields(info));
+      const asked = selectedFields(info);
+      const witness = existenceWitness(args.username, ctx, asked);
+      ctx.loaders.prefetch(args.username, readsAllowed(args.username, ctx, asked));
       if (witness === 'profile') {
         const profile = await ctx.loaders.profile.load(args.username);
         return profile ? userOf(args.username, profile) : null;

@@ -4,7 +4,9 @@ import { adminKey, bearer, testAuth, userToken } from '../support/auth.js';
 import { startGraphQL } from '../support/graphql.js';
 import { sse, startLiveServer, until } from '../support/live-server.js';
 
-const seed = { users: ['alice', 'bob', 'carol'].map((username) => ({ username, password: 'pw-123456' })) };
+const seed = {
+  users: ['alice', 'bob', 'carol'].map((username) => ({ username, password: 'pw-123456' })),
+};
 
 async function withMetrics(options: MetricsOptions = {}, extra: { auth?: boolean } = {}) {
   const metrics = createMetrics({ processMetrics: false, ...options });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { EndpointName } from '../../src/easemob/endpoints.js';
-import { type GraphQLResponse, startGraphQL } from '../support/graphql.js';
+import { type GraphQLResponse, startGraphQL, uncached } from '../support/graphql.js';
 import {
   report,
   runConcurrently,
@@ -50,6 +50,8 @@ describe('30% chaos on every read endpoint', () => {
     const rejections = watchUnhandledRejections();
     const { run, emulator, client } = await startGraphQL({
       emulator: { seed },
+      // Every read reaches the faulty Easemob; the cache would hide most of them.
+      reads: uncached,
       client: {
         timeoutMs,
         retry: { maxRetries: 3, budgetMs: retryBudgetMs, initialDelayMs: 10, maxDelayMs: 100 },

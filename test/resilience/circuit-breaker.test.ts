@@ -3,7 +3,7 @@ import type { CircuitState } from '../../src/easemob/circuit-breaker.js';
 import { EasemobError } from '../../src/easemob/errors.js';
 import type { FaultAction } from '../../src/emulator/faults.js';
 import { rejectionOf, startHarness } from '../support/easemob.js';
-import { startGraphQL } from '../support/graphql.js';
+import { startGraphQL, uncached } from '../support/graphql.js';
 import { sleep, timed } from '../support/load.js';
 
 const seed = {
@@ -171,7 +171,12 @@ describe('circuit breaker through GraphQL', () => {
   };
 
   it('answers UPSTREAM_UNAVAILABLE fast with no upstream call, then recovers on its own', async () => {
-    const { run, emulator, client } = await startGraphQL({ emulator: { seed }, client: options });
+    const { run, emulator, client } = await startGraphQL({
+      emulator: { seed },
+      client: options,
+      // Every read reaches Easemob; the cache would answer alice's card without it.
+      reads: uncached,
+    });
     expect(await run(card, { u: 'alice' })).toEqual({ data: aliceCard });
     emulator.calls.reset();
     emulator.faults.add({ endpoint: '*', kind: 'status', status: 503 });

@@ -2,8 +2,14 @@ import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { print } from 'graphql';
 import type { EasemobClientOptions } from '../../src/easemob/client.js';
 import type { EmulatorOptions } from '../../src/emulator/server.js';
+import { createReadLayer, type ReadLayerOptions } from '../../src/reads/reads.js';
 import { createYogaApp, type YogaAppOptions } from '../../src/yoga-app.js';
 import { startHarness } from './easemob.js';
+
+/** The read layer with every cache off (reads in flight are still shared): for tests of the client. */
+export const uncached: ReadLayerOptions = {
+  ttlMs: { profile: 0, contacts: 0, blocks: 0, status: 0, offlineCount: 0, presence: 0 },
+};
 
 /** Inline operations' data: tests read it structurally. */
 // biome-ignore lint/suspicious/noExplicitAny: untyped response data, asserted field by field
@@ -28,10 +34,13 @@ export async function startGraphQL(
     emulator?: EmulatorOptions;
     client?: Partial<EasemobClientOptions>;
     server?: Omit<YogaAppOptions, 'easemob'>;
+    /** The shared read layer's options (TTLs…); the product's defaults when absent. */
+    reads?: ReadLayerOptions;
   } = {},
 ) {
   const { emulator, client } = await startHarness(options);
-  const yoga = createYogaApp({ easemob: client, ...options.server });
+  const reads = options.reads ? createReadLayer(client, options.reads) : undefined;
+  const yoga = createYogaApp({ easemob: client, reads, ...options.server });
 
   /** Any query, as any caller: `headers` carries the credentials. */
   async function post(

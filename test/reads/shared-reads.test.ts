@@ -1,0 +1,111 @@
+import { describe, expect, it } from 'vitest';
+import { bearer, testAuth, userToken } from '../support/auth.js';
+import { startGraphQL } from '../support/graphql.js';
+
+const names = (n: number, prefix = 'user') =>
+  Array.from({ length: n }, (_, i) => `${prefix}${String(i).padStart(3, '0')}`);
+
+const seed = {
+  users: [
+    { username: 'alice', password: 'pw', nickname: 'Alice' },
+    { username: 'bob', password: 'pw', nickname: 'Bob' },
+    { username: 'carol', password: 'pw' },
+    ...names(250).map((username) => ({ username, password: 'pw' })),
+  ],
+  contacts: [['alice', 'bob']] as [string, string][],
+  online: ['bob', 'user007'],
+};
+
+describe('reads shared across requests', () => {
+  it('250 concurrent requests for different users make 3 batch-status calls in all', async () => {
+    const { run, emulator } = await startGraphQL({ emulator: { seed } });
+    const answers = await Promise.all(
+      names(250).map((name) => run(`{ user(username: "${name}") { username status } }`)),
+    );
+    expect(answers.every((answer) => answer.errors === undefined)).toBe(true);
+    expect(answers[7]!.data!.user.status).toBe('ONLINE');
+    expect(answers[8]!.data!.user.status).toBe('OFFLINE');
+    expect(emulator.calls.count('status.batch')).toBe(3);
+    expect(emulator.calls.usernames('status.batch').map((batch) => batch.length)).toEqual([
+      100, 100, 50,
+    ]);
+    expect(emulator.calls.count('status.get')).toBe(0);
+  });
+
+  it('identical reads in flight share one call, whichever requests asked', async () => {
+    const { run, emulator } = await startGraphQL({ emulator: { seed } });
+    const query = '{ user(username: "alice") { nickname offlineCount contacts { username } } }';
+    const answers = await Promise.all(Array.from({ length: 50 }, () => run(query)));
+    expect(answers.every((answer) => answer.data?.user.nickname === 'Alice')).toBe(true);
+    expect(emulator.calls.count('users.get')).toBe(1);
+    expect(emulator.calls.count('offline.count')).toBe(1);
+    expect(emulator.calls.count('contacts.list')).toBe(1);
+  });
+
+  it('serves a repeated read from the cache until its TTL, and a kind with TTL 0 never', async () => {
+    const harness = await startGraphQL({ emulator: { seed } });
+    const query = '{ user(username: "alice") { nickname offlineCount } }';
+    await harness.run(query);
+    await harness.run(query);
+    expect(harness.emulator.calls.count('users.get')).toBe(1);
+    expect(harness.emulator.calls.count('offline.count')).toBe(1);
+
+    const { run, emulator } = await startGraphQL({
+      emulator: { seed },
+      reads: { ttlMs: { profile: 0 } },
+    });
+    await run(query);
+    await run(query);
+    expect(emulator.calls.count('users.get')).toBe(2);
+    expect(emulator.calls.count('offline.count')).toBe(1);
+  });
+
+  it('never caches an error: the requests that shared a failed read fail, the next one reads again', async () => {
+    const { run, emulator } = await startGraphQL({
+      emulator: { seed },
+      client: { retry: { maxRetries: 0 } },
+    });
+    emulator.faults.add({ endpoint: 'users.get', kind: 'status', status: 503, times: 1 });
+    const query = '{ user(username: "carol") { uuid } }';
+    const failed = await Promise.all([run(query), run(query), run(query)]);
+    expect(failed.map((answer) => answer.errors?.[0]?.extensions?.code)).toEqual([
+      'UPSTREAM_UNAVAILABLE',
+      'UPSTREAM_UNAVAILABLE',
+      'UPSTREAM_UNAVAILABLE',
+    ]);
+    expect(emulator.calls.count('users.get')).toBe(1);
+    const next = await run(query);
+    expect(next.errors).toBeUndefined();
+    expect(emulator.calls.count('users.get')).toBe(2);
+  });
+
+  it('never hands a cached private field to a caller who may not read it', async () => {
+    const { post, emulator } = await startGraphQL({
+      emulator: { seed },
+      server: { auth: testAuth() },
+    });
+    const alice = bearer(await userToken('alice'));
+    const own = await post(
+      '{ user(username: "alice") { offlineCount contacts { username } } }',
+      {},
+      alice,
+    );
+    expect(own.body.errors).toBeUndefined();
+    const privateReads = () =>
+      emulator.calls.count('contacts.list') + emulator.calls.count('offline.count');
+    const before = privateReads();
+
+    const bob = bearer(await userToken('bob'));
+    const other = await post(
+      '{ user(username: "alice") { offlineCount contacts { username } } }',
+      {},
+      bob,
+    );
+    expect(other.body.errors?.length).toBeGreaterThan(0);
+    expect(other.body.errors?.every((error) => error.extensions?.code === 'FORBIDDEN')).toBe(true);
+    expect(JSON.stringify(other.body.data)).not.toContain('bob');
+    // Refused before any read: bob's request neither used alice's cached lists nor read them.
+    expect(privateReads()).toBe(before);
+    expect(before).toBe(2);
+  });
+});
