@@ -15,7 +15,9 @@ import { defaultRetryOptions, type RetryOptions } from './retry.js';
 import type { TokenCacheOptions } from './token.js';
 
 export interface EasemobClientOptions {
-  /** e.g. `https://a1.easemob.com` (seed 004 lists the regional hosts). */
+  /**
+   * e.g. `https://a1.easemob.com` (Easemob「用户体系集成 › 请求域名」 lists the regional hosts).
+   */
   baseUrl: string;
   orgName: string;
   appName: string;
@@ -43,7 +45,9 @@ export interface EasemobClientOptions {
   observer?: import('./observer.js').UpstreamObserver;
 }
 
-/** A typed client for every endpoint in the Easemob seeds. Create one per process and share it. */
+/**
+ * A typed client for every endpoint in docs/easemob-api.md. Create one per process and share it.
+ */
 export function createEasemobClient(options: EasemobClientOptions) {
   const core = new Core({
     baseUrl: options.baseUrl,

@@ -131,7 +131,8 @@ export class Core {
     try {
       return await this.sendWithinBudget(endpoint, method, path, call.body, token);
     } catch (error) {
-      // Seed 004: a token may stop working before expires_in says; on a 401 get a new one, once.
+      // Easemob「用户体系集成 › 获取管理员权限token」: a token may stop working before expires_in
+      // says; on a 401 get a new one, once.
       if (!(auth && token && error instanceof EasemobError && error.status === 401)) throw error;
       await this.tokens.invalidate(token);
       token = await this.tokens.get();

@@ -2,8 +2,8 @@ import { z } from 'zod';
 import { EasemobInputError } from './errors.js';
 
 /**
- * The documented input rules (seeds 002, 003, 004), written once. The client checks every argument
- * against these before it touches the network; the GraphQL layer reuses them.
+ * The documented input rules (docs/easemob-api.md cites the page of each), written once. The client
+ * checks every argument against these before it touches the network; the GraphQL layer reuses them.
  */
 
 export const limits = {
@@ -135,7 +135,10 @@ const jsonObject = z.record(z.string(), z.unknown());
 const text = z.string().min(1, 'must not be empty');
 const url = z.url();
 
-/** One message body per documented type (seed 001 bodies, seed 000/003 send). */
+/**
+ * One message body per documented type (Easemob「聊天消息导出 › 聊天记录数据结构」,
+ * Easemob「REST API 开发指南 › 发送消息」).
+ */
 export const messageBody = z.discriminatedUnion('type', [
   z.object({ type: z.literal('txt'), msg: text }),
   z.object({
@@ -202,7 +205,7 @@ export const outgoingMessage = z
       .min(1, 'must name at least one target')
       .max(limits.messageTargets, `must name at most ${limits.messageTargets} targets`),
     message: messageBody,
-    // Seed 003: with no `from` Easemob sends as "admin"; an empty `from` fails.
+    // /hx wrapper「IM环信接口文档 › 发送文本消息」: no `from` sends as "admin"; an empty one fails.
     from: username.optional(),
     ext: jsonObject.optional(),
   })

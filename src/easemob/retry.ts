@@ -26,9 +26,10 @@ export const defaultRetryOptions: RetryOptions = {
 };
 
 /**
- * Whether a failed request may be sent again. Seed 004: "429, 503 or other 5xx may mean throttling:
- * pause and retry" — but a request that may already have been processed is repeated only when
- * repeating it cannot change the outcome, so a message is never delivered twice.
+ * Whether a failed request may be sent again. Every section of Easemob「用户体系集成」 says "429,
+ * 503 or other 5xx may mean throttling: pause and retry" — but a request that may already have been
+ * processed is repeated only when repeating it cannot change the outcome, so a message is never
+ * delivered twice.
  */
 export function isRetryable(error: unknown, spec: EndpointSpec): boolean {
   if (!(error instanceof EasemobError)) return false;

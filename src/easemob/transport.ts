@@ -111,7 +111,7 @@ function interpret(
     description: described?.success
       ? (described.data.error_description ?? described.data.error)
       : `HTTP ${status}`,
-    // Seed 004: 429, 503 and other 5xx may mean throttling; pause and retry.
+    // Easemob「用户体系集成」: 429, 503 and other 5xx may mean throttling; pause and retry.
     retryable: status === 429 || status >= 500,
     endpoint,
     retryAfterSeconds: parseRetryAfter(headers['retry-after']),

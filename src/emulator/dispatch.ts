@@ -26,7 +26,7 @@ const malformedBody =
 
 type Parsed = { ok: true; value: unknown } | { ok: false; raw: string; message: string };
 
-/** Bodies are JSON whatever the Content-Type says: the seed curl examples often send none. */
+/** Bodies are JSON whatever the Content-Type says: Easemob's curl examples often send none. */
 function parseBody(raw: unknown): Parsed {
   if (typeof raw !== 'string' || raw.trim() === '') return { ok: true, value: undefined };
   try {

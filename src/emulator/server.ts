@@ -35,7 +35,10 @@ export interface EmulatorOptions {
   /** The token lifetime when a token request names no ttl; default 5184000 (60 days). */
   defaultTokenTtlSeconds?: number;
   rateLimits?: RateLimitOption;
-  /** Whether POST /users with one user needs no token (seed 004 开放注册); default true. */
+  /**
+   * Whether POST /users with one user needs no token
+   * (Easemob「用户体系集成 › 注册单个用户(开放)」); default true.
+   */
   openRegistration?: boolean;
 }
 

@@ -16,7 +16,8 @@ export const OnlineStatus = builder.enumType('OnlineStatus', {
 });
 
 export const NotificationDisplayStyle = builder.enumType('NotificationDisplayStyle', {
-  description: 'How push notifications show messages (seed 004 notification_display_style).',
+  description:
+    'How push notifications show messages (notification_display_style, Easemob「用户体系集成 › 设置推送消息展示方式」).',
   values: {
     SUMMARY: { value: 'summary', description: 'A notice only ("0").' },
     DETAIL: { value: 'detail', description: 'The notice with the message text ("1").' },

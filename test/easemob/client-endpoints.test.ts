@@ -131,7 +131,7 @@ describe('users', () => {
       activated: false,
     });
     expect((await client.users.get('bob')).activated).toBe(false);
-    // Seed 004: a deactivated user is logged out at once.
+    // Easemob「用户体系集成 › 账号禁用与解禁」: a deactivated user is logged out at once.
     expect(emulator.state.isOnline('bob')).toBe(false);
     await client.users.activate('bob');
     expect((await client.users.get('bob')).activated).toBe(true);
@@ -305,7 +305,7 @@ describe('chat history export', () => {
     expect(all).toHaveLength(4);
   });
 
-  it('filters by time range as seed 001 writes it', async () => {
+  it('filters by time range as Easemob「聊天消息导出 › 使用示例2」 writes it', async () => {
     const { client, emulator } = await startHarness({ emulator: { seed } });
     await client.messages.send({
       targetType: 'users',

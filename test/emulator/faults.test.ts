@@ -131,7 +131,7 @@ describe('other faults', () => {
     expect(response.status).toBe(200);
   });
 
-  it('answers a canned response verbatim, such as a seed example', async () => {
+  it('answers a canned response verbatim, such as a documented example', async () => {
     const verbatim = '{\n  "action": "get",\n  "data": {\n    "user1": "offline"\n  }\n}';
     ctx.emulator.faults.add({
       kind: 'respond',

@@ -13,7 +13,7 @@ afterEach(() => {
 });
 
 describe('POST /token, client credentials', () => {
-  it('answers access_token, expires_in and application, as seed 004 shows', async () => {
+  it('answers access_token, expires_in and application, as Easemob「用户体系集成 › 获取管理员权限token」 shows', async () => {
     const { emulator } = ctx;
     const response = await postJson(`${emulator.baseUrl}/token`, {
       grant_type: 'client_credentials',
