@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import { maxAliasesPlugin } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDirectivesPlugin } from '@escape.tech/graphql-armor-max-directives';
 import { maxTokensPlugin } from '@escape.tech/graphql-armor-max-tokens';
-import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import { useDisableIntrospection } from '@graphql-yoga/plugin-disable-introspection';
 import { GraphQLError } from 'graphql';
 import { createYoga, type Plugin } from 'graphql-yoga';
@@ -15,6 +14,7 @@ import { type Logger, yogaLogging } from './logger.js';
 import { createReadiness, easemobReadiness, type HealthOptions, useHealth } from './ops/health.js';
 import type { Metrics } from './ops/metrics.js';
 import { useBodyLimit } from './plugins/body-limit.js';
+import { useClientMistakes, useCSRFRefusal } from './plugins/client-mistakes.js';
 import { Realtime } from './realtime/realtime.js';
 import { requestScope } from './request-scope.js';
 import { exampleOperation } from './schema/example.js';
@@ -102,7 +102,8 @@ export function createYogaApp(options: YogaAppOptions) {
       ...(options.metrics?.plugins ?? []),
       useBodyLimit(limits.maxBodyBytes),
       useRequestId(),
-      useCSRFPrevention({ requestHeaders: ['x-graphql-yoga-csrf', 'apollo-require-preflight'] }),
+      useCSRFRefusal(['x-graphql-yoga-csrf', 'apollo-require-preflight'], options.logger),
+      useClientMistakes(options.logger),
       ...(limits.introspection ? [] : [useDisableIntrospection()]),
       maxTokensPlugin({ n: limits.maxTokens, onReject: [tooComplex] }),
       maxAliasesPlugin({ n: limits.maxAliases, onReject: [tooComplex] }),
