@@ -39,7 +39,6 @@ export interface EasemobClientOptions {
   appTokenTtlSeconds?: number;
   token?: Partial<TokenCacheOptions>;
   logger?: Logger;
-  onRequest?: (endpoint: import('./endpoints.js').EndpointName) => void;
   /** Metrics and tracing hooks: attempts and their outcomes, retries, app-token requests. */
   observer?: import('./observer.js').UpstreamObserver;
 }
@@ -65,7 +64,6 @@ export function createEasemobClient(options: EasemobClientOptions) {
     appTokenTtlSeconds: options.appTokenTtlSeconds,
     token: options.token,
     logger: options.logger,
-    onRequest: options.onRequest,
     observer: options.observer,
   });
   return {
