@@ -1,4 +1,10 @@
 import { z } from 'zod';
+import { defaultCircuitBreakerOptions } from './easemob/circuit-breaker.js';
+import { easemobRateBudgets } from './easemob/rate-budget.js';
+import { defaultRetryOptions } from './easemob/retry.js';
+import { defaultTransportOptions } from './easemob/transport.js';
+import { defaultLimits, type GraphQLLimits } from './graphql-limits.js';
+import { defaultPollIntervalMs } from './realtime/realtime.js';
 
 /**
  * The environment, parsed once. Everything else sees a typed, nested config and never `process.env`.
@@ -86,19 +92,24 @@ const envSchema = z.object({
   INTROSPECTION: optionalFlag,
   REDIS_URL: z.preprocess(blankAsMissing, z.url({ protocol: /^rediss?$/ }).optional()),
   REDIS_PREFIX: z.preprocess(blankAsMissing, z.string().default('easemob-graphql')),
-  SUBSCRIPTION_POLL_INTERVAL_MS: intInRange(100, 3_600_000, 5000),
-  MAX_DEPTH: intInRange(1, 100, 8),
-  MAX_COMPLEXITY: intInRange(1, 10_000_000, 5000),
-  MAX_ALIASES: intInRange(0, 1000, 20),
-  MAX_TOKENS: intInRange(10, 1_000_000, 2000),
-  MAX_BODY_BYTES: intInRange(1024, 100_000_000, 1_000_000),
-  UPSTREAM_TIMEOUT_MS: intInRange(100, 120_000, 10_000),
-  UPSTREAM_MAX_CONNECTIONS: intInRange(1, 1024, 32),
-  UPSTREAM_MAX_RETRIES: intInRange(0, 10, 3),
-  UPSTREAM_RETRY_BUDGET_MS: intInRange(0, 300_000, 15_000),
-  UPSTREAM_RATE_LIMIT_PER_SECOND: intInRange(0, 100_000, 100),
-  UPSTREAM_CIRCUIT_FAILURES: intInRange(0, 1000, 10),
-  UPSTREAM_CIRCUIT_HALF_OPEN_MS: intInRange(100, 600_000, 5000),
+  // The defaults are the owning modules' own: stated there, once.
+  SUBSCRIPTION_POLL_INTERVAL_MS: intInRange(100, 3_600_000, defaultPollIntervalMs),
+  MAX_DEPTH: intInRange(1, 100, defaultLimits.maxDepth),
+  MAX_COMPLEXITY: intInRange(1, 10_000_000, defaultLimits.maxComplexity),
+  MAX_ALIASES: intInRange(0, 1000, defaultLimits.maxAliases),
+  MAX_TOKENS: intInRange(10, 1_000_000, defaultLimits.maxTokens),
+  MAX_BODY_BYTES: intInRange(1024, 100_000_000, defaultLimits.maxBodyBytes),
+  UPSTREAM_TIMEOUT_MS: intInRange(100, 120_000, defaultTransportOptions.timeoutMs),
+  UPSTREAM_MAX_CONNECTIONS: intInRange(1, 1024, defaultTransportOptions.maxConnections),
+  UPSTREAM_MAX_RETRIES: intInRange(0, 10, defaultRetryOptions.maxRetries),
+  UPSTREAM_RETRY_BUDGET_MS: intInRange(0, 300_000, defaultRetryOptions.budgetMs),
+  UPSTREAM_RATE_LIMIT_PER_SECOND: intInRange(0, 100_000, easemobRateBudgets.appPerSecond),
+  UPSTREAM_CIRCUIT_FAILURES: intInRange(0, 1000, defaultCircuitBreakerOptions.consecutiveFailures),
+  UPSTREAM_CIRCUIT_HALF_OPEN_MS: intInRange(
+    100,
+    600_000,
+    defaultCircuitBreakerOptions.halfOpenAfterMs,
+  ),
   METRICS: flag(true),
   METRICS_TOKEN: z.preprocess(
     blankAsMissing,
@@ -163,17 +174,6 @@ export interface AuthConfig {
   publicProfiles: boolean;
   /** No authentication configured on the embedded emulator: every caller acts as admin. */
   open: boolean;
-}
-
-export interface GraphQLLimits {
-  graphiql: boolean;
-  introspection: boolean;
-  maxDepth: number;
-  maxComplexity: number;
-  maxAliases: number;
-  maxTokens: number;
-  /** Request bodies larger than this are refused with 413. */
-  maxBodyBytes: number;
 }
 
 export interface ObservabilityConfig {

@@ -39,8 +39,6 @@ export interface CoreOptions {
   appTokenTtlSeconds?: number;
   token?: Partial<TokenCacheOptions>;
   logger?: Logger;
-  /** Called once per HTTP request sent, retries included (metrics hook); not for calls the open circuit refused. */
-  onRequest?: (endpoint: EndpointName) => void;
   /** Metrics and tracing: each attempt's outcome, retries, app-token requests (see observer.ts). */
   observer?: UpstreamObserver;
 }
@@ -165,7 +163,6 @@ export class Core {
     const started = performance.now();
     const answer = await this.circuit
       .run(endpoint, () => {
-        this.options.onRequest?.(endpoint);
         const done = this.options.observer?.attempt?.(endpoint);
         const sent = this.transport.send({ endpoint, method, path, body, token });
         return done ? observeAttempt(sent, done) : sent;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { EasemobInputError } from './errors.js';
+import { messageBody } from './message-kinds.js';
 
 /**
  * The documented input rules (docs/easemob-api.md cites the page of each), written once. The client
@@ -131,62 +132,6 @@ export const sublistPage = z.object({
 });
 
 const jsonObject = z.record(z.string(), z.unknown());
-
-const text = z.string().min(1, 'must not be empty');
-const url = z.url();
-
-/**
- * One message body per documented type (Easemob「聊天消息导出 › 聊天记录数据结构」,
- * Easemob「REST API 开发指南 › 发送消息」).
- */
-export const messageBody = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('txt'), msg: text }),
-  z.object({
-    type: z.literal('img'),
-    url,
-    filename: text,
-    secret: z.string().optional(),
-    size: z
-      .object({ width: z.number().nonnegative(), height: z.number().nonnegative() })
-      .optional(),
-  }),
-  z.object({
-    type: z.literal('loc'),
-    lat: z.number().min(-90).max(90),
-    lng: z.number().min(-180).max(180),
-    addr: z.string(),
-  }),
-  z.object({
-    type: z.literal('audio'),
-    url,
-    filename: text,
-    length: z.number().nonnegative(),
-    secret: z.string().optional(),
-  }),
-  z.object({
-    type: z.literal('video'),
-    url,
-    filename: text,
-    length: z.number().nonnegative(),
-    secret: z.string().optional(),
-    thumb: z.string().optional(),
-    thumb_secret: z.string().optional(),
-    file_length: z.number().int().nonnegative().optional(),
-  }),
-  z.object({
-    type: z.literal('file'),
-    url,
-    filename: text,
-    secret: z.string().optional(),
-    file_length: z.number().int().nonnegative().optional(),
-  }),
-  z.object({ type: z.literal('cmd'), action: text }),
-  z.object({
-    type: z.literal('custom'),
-    customEvent: z.string().optional(),
-    customExts: z.record(z.string(), z.string()).optional(),
-  }),
-]);
 
 export const targetType = z.enum(['users', 'chatgroups', 'chatrooms']);
 

@@ -87,11 +87,6 @@ export class TokenCache {
     await this.options.shared?.discard(token);
   }
 
-  /** The token currently cached, if any (for tests and diagnostics; never logged). */
-  peek(): string | undefined {
-    return this.cached?.token;
-  }
-
   private refresh(): Promise<string> {
     if (this.inflight) return this.inflight;
     const failure = this.lastFailure;

@@ -4,6 +4,9 @@ import { EasemobError, localCodes } from './errors.js';
 import { errorBody } from './responses.js';
 import { parseRetryAfter } from './retry.js';
 
+/** A deadline well above Easemob's usual answer times; connections enough for ~100 calls/s. */
+export const defaultTransportOptions = { timeoutMs: 10_000, maxConnections: 32 };
+
 export interface TransportOptions {
   /** Origin plus optional path prefix, e.g. `https://a1.easemob.com`. */
   baseUrl: string;

@@ -27,9 +27,12 @@ export interface MessageSentEvent {
   sentAt: Date;
 }
 
+/** Often enough that a subscriber sees a change within seconds, rarely enough for the rate budget. */
+export const defaultPollIntervalMs = 5000;
+
 export interface RealtimeOptions {
-  /** How often watched users' status and presence are read. */
-  pollIntervalMs: number;
+  /** How often watched users' status and presence are read; {@link defaultPollIntervalMs} by default. */
+  pollIntervalMs?: number;
   onError?: (error: unknown) => void;
   /** Where events travel: in memory by default; Redis so every instance's subscribers get them. */
   eventTarget?: PubSubEventTarget<Events>;
@@ -66,7 +69,7 @@ export class Realtime {
       : this.pubsub;
     this.polled = options.coordinators ? this.fleet : this.pubsub;
     this.status = new Poller<OnlineState>({
-      intervalMs: options.pollIntervalMs,
+      intervalMs: options.pollIntervalMs ?? defaultPollIntervalMs,
       read: (usernames) => easemob.status.getMany(usernames),
       equals: (a, b) => a === b,
       coordinator: options.coordinators?.status,
@@ -75,7 +78,7 @@ export class Realtime {
       onError: options.onError,
     });
     this.presence = new Poller<Presence>({
-      intervalMs: options.pollIntervalMs,
+      intervalMs: options.pollIntervalMs ?? defaultPollIntervalMs,
       // Easemob answers the same whoever asks, so a round is read on behalf of its first user.
       read: async (usernames) => {
         const found = await easemob.presence.getMany(usernames[0]!, usernames);

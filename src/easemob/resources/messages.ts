@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { Core } from '../core.js';
-import { chatHistoryQuery, type messageBody, outgoingMessage, parseInput } from '../input.js';
+import { chatHistoryQuery, outgoingMessage, parseInput } from '../input.js';
+import type { messageBody } from '../message-kinds.js';
 import { type ChatMessage, chatMessagesEnvelope, sendEnvelope } from '../responses.js';
 
 export type MessageBody = z.input<typeof messageBody>;
