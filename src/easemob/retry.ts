@@ -14,6 +14,7 @@ export interface RetryOptions {
   maxRetries: number;
   /** No retry starts after this many ms since the call began (Retry-After included). */
   budgetMs: number;
+  /** The backoff's first delay and its cap; both 0 retries at once (unit tests), Retry-After aside. */
   initialDelayMs: number;
   maxDelayMs: number;
 }
