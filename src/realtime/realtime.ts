@@ -134,7 +134,10 @@ export class Realtime {
   }
 
   /** `source`'s events, counted as listeners for `name` while someone iterates them. */
-  private listen<T>(name: keyof Events, source: AsyncIterableIterator<T>): AsyncIterableIterator<T> {
+  private listen<T>(
+    name: keyof Events,
+    source: AsyncIterableIterator<T>,
+  ): AsyncIterableIterator<T> {
     return new Repeater<T>(async (push, stop) => {
       void stop.then(() => source.return?.());
       this.count(name, 1);

@@ -208,7 +208,12 @@ describe('seeded faults', () => {
       });
       try {
         const token = await adminToken(emulator);
-        emulator.faults.add({ endpoint: 'status.get', kind: 'status', status: 503, probability: 0.5 });
+        emulator.faults.add({
+          endpoint: 'status.get',
+          kind: 'status',
+          status: 503,
+          probability: 0.5,
+        });
         const statuses: number[] = [];
         for (let i = 0; i < 16; i++) {
           statuses.push((await getJson(`${emulator.baseUrl}/users/u1/status`, { token })).status);
