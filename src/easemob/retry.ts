@@ -14,6 +14,7 @@ export interface RetryOptions {
   maxRetries: number;
   /** No retry starts after this many ms since the call began (Retry-After included). */
   budgetMs: number;
+  /** The backoff's first delay and its cap; both 0 retries at once (unit tests), Retry-After aside. */
   initialDelayMs: number;
   maxDelayMs: number;
 }
@@ -127,7 +128,13 @@ class RetryAfterBackoff implements IBackoffFactory<Context> {
   }
 }
 
-/** Retry-After is either delta-seconds or an HTTP date (RFC 9110 §10.2.3). */
+// Every HTTP-date form names its month; Date.parse alone reads "-1" or "1.5" as dates in 2001.
+const httpDateMonth = /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\b/i;
+
+/**
+ * Retry-After is either delta-seconds or an HTTP date (RFC 9110 §10.2.3); seconds to wait, or
+ * undefined when the header is absent or neither.
+ */
 export function parseRetryAfter(
   header: string | string[] | undefined,
   now = Date.now(),
@@ -135,6 +142,7 @@ export function parseRetryAfter(
   const value = Array.isArray(header) ? header[0] : header;
   if (!value) return undefined;
   if (/^\s*\d+\s*$/.test(value)) return Number(value);
+  if (!httpDateMonth.test(value)) return undefined;
   const date = Date.parse(value);
   if (Number.isNaN(date)) return undefined;
   return Math.max(0, Math.ceil((date - now) / 1000));

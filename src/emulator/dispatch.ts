@@ -44,7 +44,7 @@ function parseBody(raw: unknown): Parsed {
 export function endpointHandler(endpoint: EndpointName, def: RouteDef, deps: DispatchDeps) {
   const prefix = `/${deps.app.orgName}/${deps.app.appName}`;
   return async (request: FastifyRequest, reply: FastifyReply): Promise<void> => {
-    const startedAt = Date.now();
+    const startedAt = deps.state.now();
     const parsed = parseBody(request.body);
     const path = request.url.split('?', 1)[0] ?? request.url;
     const record = deps.calls.start({

@@ -40,7 +40,7 @@ export type RouteTable = Partial<Record<EndpointName, RouteDef>>;
 
 /** The `timestamp` and `duration` every envelope carries. */
 export function stamp(ctx: RouteContext): { timestamp: number; duration: number } {
-  const timestamp = Date.now();
+  const timestamp = ctx.state.now();
   return { timestamp, duration: timestamp - ctx.startedAt };
 }
 

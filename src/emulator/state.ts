@@ -63,7 +63,11 @@ export class EmulatorState {
   private readonly sent: SentMessage[] = [];
   private readonly messageIds = new MessageIdGenerator();
 
-  constructor(private readonly now: () => number = () => Date.now()) {
+  /** The emulator's clock (ms); routes stamp envelopes with it. */
+  readonly now: () => number;
+
+  constructor(now: () => number = () => Date.now()) {
+    this.now = now;
     this.users = new UserStore(now);
     this.presence = new PresenceStore(now);
     this.tokens = new TokenStore(now);

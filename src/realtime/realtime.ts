@@ -1,4 +1,4 @@
-import { createPubSub, type PubSub, type PubSubEventTarget } from 'graphql-yoga';
+import { createPubSub, type PubSub, type PubSubEventTarget, Repeater } from 'graphql-yoga';
 import type { EasemobClient } from '../easemob/client.js';
 import type { Presence } from '../easemob/resources/presence.js';
 import type { OnlineState } from '../easemob/resources/status.js';
@@ -61,6 +61,12 @@ export class Realtime {
   readonly status: Poller<OnlineState>;
   readonly presence: Poller<Presence>;
   private sent = 0;
+  private readonly listeners: Record<keyof Events, number> = {
+    statusChanged: 0,
+    presenceChanged: 0,
+    messageSent: 0,
+  };
+  private waiters: { name: keyof Events; count: number; resolve: () => void }[] = [];
 
   constructor(easemob: EasemobClient, options: RealtimeOptions) {
     this.pubsub = createPubSub<Events>();
@@ -104,16 +110,55 @@ export class Realtime {
   }
 
   statusChanges() {
-    return this.polled.subscribe('statusChanged');
+    return this.listen('statusChanged', this.polled.subscribe('statusChanged'));
   }
 
   presenceChanges() {
-    return this.polled.subscribe('presenceChanged');
+    return this.listen('presenceChanged', this.polled.subscribe('presenceChanged'));
   }
 
   /** `messageSent` events from every instance. */
   messagesSent() {
-    return this.fleet.subscribe('messageSent');
+    return this.listen('messageSent', this.fleet.subscribe('messageSent'));
+  }
+
+  /** Subscriptions listening for `name` on this instance now. */
+  listening(name: keyof Events): number {
+    return this.listeners[name];
+  }
+
+  /**
+   * Resolves once at least `count` subscriptions listen for `name` here: a subscriber is
+   * registered, so an event published from now on reaches it (tests wait on this, not on a delay).
+   */
+  whenListening(name: keyof Events, count = 1): Promise<void> {
+    if (this.listeners[name] >= count) return Promise.resolve();
+    return new Promise((resolve) => this.waiters.push({ name, count, resolve }));
+  }
+
+  /** `source`'s events, counted as listeners for `name` while someone iterates them. */
+  private listen<T>(
+    name: keyof Events,
+    source: AsyncIterableIterator<T>,
+  ): AsyncIterableIterator<T> {
+    return new Repeater<T>(async (push, stop) => {
+      void stop.then(() => source.return?.());
+      this.count(name, 1);
+      try {
+        // The loop's first pull attaches the listener in the same tick as the count above.
+        for await (const event of source) await push(event);
+      } finally {
+        this.count(name, -1);
+      }
+    });
+  }
+
+  private count(name: keyof Events, delta: number): void {
+    this.listeners[name] += delta;
+    const due = this.waiters.filter((w) => w.name === name && this.listeners[name] >= w.count);
+    if (due.length === 0) return;
+    this.waiters = this.waiters.filter((w) => !due.includes(w));
+    for (const waiter of due) waiter.resolve();
   }
 
   close(): void {

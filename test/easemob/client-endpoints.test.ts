@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { EasemobError } from '../../src/easemob/errors.js';
 import { buildChatHistoryQl } from '../../src/easemob/resources/messages.js';
+import { manualClock } from '../support/clock.js';
 import { rejectionOf, startHarness } from '../support/easemob.js';
 
 const seed = {
@@ -306,7 +307,9 @@ describe('chat history export', () => {
   });
 
   it('filters by time range as Easemob「聊天消息导出 › 使用示例2」 writes it', async () => {
-    const { client, emulator } = await startHarness({ emulator: { seed } });
+    // Message timestamps come from the emulator's clock: moving it puts "b" after the cut.
+    const clock = manualClock();
+    const { client, emulator } = await startHarness({ emulator: { seed, now: clock.now } });
     await client.messages.send({
       targetType: 'users',
       targets: ['bob'],
@@ -314,7 +317,7 @@ describe('chat history export', () => {
       from: 'alice',
     });
     const cut = emulator.state.sentMessages[0]!.timestamp + 1;
-    await new Promise((resolve) => setTimeout(resolve, 5));
+    clock.advance(5);
     await client.messages.send({
       targetType: 'users',
       targets: ['bob'],

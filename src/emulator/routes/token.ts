@@ -17,12 +17,12 @@ function parseTtl(raw: unknown, fallback: number): number | undefined {
  * OAuth errors carry no `exception` in Easemob「用户体系集成 › 获取用户token」, so this one does
  * not either.
  */
-function unsupportedGrant(grantType: unknown): Result {
+function unsupportedGrant(grantType: unknown, timestamp: number): Result {
   return {
     status: 400,
     body: {
       error: 'unsupported_grant_type',
-      timestamp: Date.now(),
+      timestamp,
       duration: 0,
       error_description: `unsupported grant type: ${String(grantType)}`,
     },
@@ -71,7 +71,7 @@ export const tokenRoutes = {
       if (ttl === undefined) return illegalArgument('ttl must be a non-negative integer');
       if (body.grant_type === 'client_credentials') return appToken(ctx, body, ttl);
       if (body.grant_type === 'password') return userToken(ctx, body, ttl);
-      return unsupportedGrant(body.grant_type);
+      return unsupportedGrant(body.grant_type, ctx.state.now());
     },
   },
 } satisfies RouteTable;
