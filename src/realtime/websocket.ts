@@ -17,6 +17,9 @@ type Enveloped = { execute: Run; subscribe: Run };
 // biome-ignore lint/suspicious/noExplicitAny: any server context, any user context
 export function serveWebSockets(http: Server, yoga: YogaServerInstance<any, any>) {
   const wss = new WebSocketServer({ server: http, path: yoga.graphqlEndpoint });
+  // ws re-emits the HTTP server's errors (EADDRINUSE…); they are the server's owner's to handle,
+  // and unhandled here they would be thrown as an error of the WebSocket server.
+  wss.on('error', () => {});
   const disposable = useServer(
     {
       execute: (args) => (args.rootValue as Enveloped).execute(args),
@@ -48,9 +51,14 @@ export function serveWebSockets(http: Server, yoga: YogaServerInstance<any, any>
     wss,
   );
   return {
+    /** Closes every connection (1001 Going away) and waits for their closing handshakes. */
     close: async () => {
       await disposable.dispose();
       await new Promise<void>((resolve) => wss.close(() => resolve()));
+    },
+    /** Drops the connections still open, without a handshake. */
+    terminate: () => {
+      for (const client of wss.clients) client.terminate();
     },
   };
 }
