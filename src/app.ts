@@ -142,14 +142,19 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
         }, options.timeoutMs ?? config.server.shutdownTimeoutMs);
       });
       await Promise.race([drained, timeout]);
-      clearTimeout(timer);
       if (forced && listening) await drain.closed;
-      const ms = Date.now() - started;
-      if (!overrides.realtime) realtime.close();
-      await upstream?.close();
-      await ownFleet?.close();
-      await ownTracing?.shutdown().catch(() => {});
-      return { inFlight, forced, ms };
+      const report = { inFlight, forced, ms: Date.now() - started };
+      // Within the same deadline: the Easemob pool waits for its calls, which after a forced
+      // drain nobody is waiting for.
+      const cleanup = (async () => {
+        if (!overrides.realtime) realtime.close();
+        await upstream?.close();
+        await ownFleet?.close();
+        await ownTracing?.shutdown().catch(() => {});
+      })();
+      await Promise.race([cleanup, timeout]);
+      clearTimeout(timer);
+      return report;
     })();
     return closing;
   };

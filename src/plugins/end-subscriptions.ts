@@ -64,11 +64,15 @@ export class SubscriptionEnder {
     };
   }
 
-  /** Ends every subscription, and any started later; resolves once they have all ended. */
+  /**
+   * Ends every subscription, and any started later; resolves once they have all ended and their
+   * transports have had a turn to say so (graphql-ws sends `complete` a few promise steps after the
+   * stream ends, and a socket closed before that would drop it).
+   */
   endAll(): Promise<void> {
     this.ending ??= new Promise<void>((resolve) => {
-      this.allEnded = resolve;
-      if (this.active.size === 0) resolve();
+      this.allEnded = () => setImmediate(resolve);
+      if (this.active.size === 0) this.allEnded();
       for (const stop of [...this.active]) stop();
     });
     return this.ending;
