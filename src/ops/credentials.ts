@@ -12,7 +12,8 @@ export type CredentialCheck =
 /**
  * Obtains the app token once, within `timeoutMs`, so wrong credentials show at start-up instead of
  * on the first query. Easemob REST: 用户体系集成, 获取管理员权限token: a wrong client_id or
- * client_secret is answered 400 (`invalid_grant`); an unknown org or app name is a 404. One
+ * client_secret is answered 400 (`invalid_grant`). An unknown org or app name is a 404
+ * (`organization_application_not_found`, as the emulator answers; the page does not show it). One
  * request per start, cached after: the same page warns that asking for tokens too often gets the
  * account banned. The request goes on after the timeout, and a token it brings is kept.
  */
