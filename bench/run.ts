@@ -77,7 +77,8 @@ async function main() {
       UPSTREAM_RATE_LIMIT_PER_SECOND: '0',
       MAX_COMPLEXITY: '100000',
     },
-    /^GraphQL: /,
+    // The banner is a JSON log line once stdout is not a terminal.
+    /"msg":"GraphQL: /,
   );
   started.push(gateway);
   const baseline = await startNode([...tsx, 'bench/baseline.ts'], upstreamEnv);

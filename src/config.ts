@@ -3,6 +3,7 @@ import { defaultCircuitBreakerOptions } from './easemob/circuit-breaker.js';
 import { easemobRateBudgets } from './easemob/rate-budget.js';
 import { defaultRetryOptions } from './easemob/retry.js';
 import { defaultTransportOptions } from './easemob/transport.js';
+import { describeUnknown, type UnknownVariable, unknownVariables } from './env-names.js';
 import { defaultLimits, type GraphQLLimits } from './graphql-limits.js';
 import { defaultPollIntervalMs } from './realtime/realtime.js';
 
@@ -138,7 +139,20 @@ const envSchema = z.object({
     blankAsMissing,
     z.url({ protocol: /^https?$/ }).optional(),
   ),
+  NODE_ENV: optionalText,
+  ALLOW_EMBEDDED_EMULATOR: flag(false),
+  STRICT_ENV: flag(false),
+  STARTUP_TOKEN_TIMEOUT_MS: intInRange(100, 120_000, 5000),
+  SHUTDOWN_TIMEOUT_MS: intInRange(0, 600_000, 8000),
 });
+
+/** Every variable `loadConfig` reads (the unknown-variable check compares names against these). */
+export const configVariables: readonly string[] = Object.keys(envSchema.shape);
+
+/** Variables that look like ours but are not (`LOG_LEVLE`, `EASMOB_APP_NAME`), with the closest. */
+export function unknownVariableNames(env: NodeJS.ProcessEnv): UnknownVariable[] {
+  return unknownVariables(Object.keys(env), configVariables);
+}
 
 export interface EasemobConnection {
   baseUrl: string;
@@ -184,7 +198,15 @@ export interface ObservabilityConfig {
 }
 
 export interface Config {
-  server: { host: string; port: number; logLevel: string };
+  server: {
+    host: string;
+    port: number;
+    logLevel: string;
+    /** After SIGTERM, connections still open this long are destroyed. */
+    shutdownTimeoutMs: number;
+    /** With a real Easemob, how long start-up waits for the first app token before listening. */
+    startupTokenTimeoutMs: number;
+  };
   /** Subscriptions poll Easemob for status and presence this often. */
   realtime: { pollIntervalMs: number };
   /** Several instances share the token and subscription events through this Redis. */
@@ -201,17 +223,41 @@ export class ConfigError extends Error {
   override name = 'ConfigError';
 }
 
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+/** What the process is attached to: the one input of the emulator rule that is not a variable. */
+export interface Runtime {
+  /** stdout is a terminal: a developer is watching. */
+  tty: boolean;
+}
+
+export function loadConfig(
+  env: NodeJS.ProcessEnv = process.env,
+  runtime: Runtime = { tty: false },
+): Config {
   const parsed = envSchema.safeParse(env);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')} ${issue.message}`);
     throw new ConfigError(`invalid configuration: ${problems.join('; ')}`);
   }
   const e = parsed.data;
+  if (e.STRICT_ENV) {
+    const unknown = unknownVariableNames(env);
+    if (unknown.length > 0) {
+      throw new ConfigError(
+        `invalid configuration (STRICT_ENV): ${unknown.map(describeUnknown).join('; ')}`,
+      );
+    }
+  }
   const easemob = resolveEasemob(e);
+  if (easemob.mode === 'emulator') refuseEmulatorOutsideDev(e, env, runtime);
   const dev = easemob.mode === 'emulator';
   return {
-    server: { host: e.HOST, port: e.PORT, logLevel: e.LOG_LEVEL },
+    server: {
+      host: e.HOST,
+      port: e.PORT,
+      logLevel: e.LOG_LEVEL,
+      shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
+      startupTokenTimeoutMs: e.STARTUP_TOKEN_TIMEOUT_MS,
+    },
     easemob,
     realtime: { pollIntervalMs: e.SUBSCRIPTION_POLL_INTERVAL_MS },
     redis: e.REDIS_URL ? { url: e.REDIS_URL, prefix: e.REDIS_PREFIX } : undefined,
@@ -252,6 +298,39 @@ function resolveTracing(e: z.infer<typeof envSchema>): ObservabilityConfig['trac
   const exporters = named ?? (endpoint ? ['otlp' as const] : []);
   const chosen = [...new Set(exporters.filter((name) => name !== 'none'))];
   return chosen.length > 0 ? { exporters: chosen } : undefined;
+}
+
+/**
+ * Fail closed: the embedded emulator (demo data, every caller admin) is for a developer's laptop.
+ * It runs only when NODE_ENV is not `production` and either stdout is a terminal or HOST is a
+ * loopback address — so a deployment whose env file was forgotten, or whose `EASEMOB_*` names are
+ * all misspelt, stops instead of serving fake data to the network. ALLOW_EMBEDDED_EMULATOR=true
+ * overrides it for a deliberate demo (the container try-out).
+ */
+function refuseEmulatorOutsideDev(
+  e: z.infer<typeof envSchema>,
+  env: NodeJS.ProcessEnv,
+  runtime: Runtime,
+): void {
+  if (e.ALLOW_EMBEDDED_EMULATOR) return;
+  const production = e.NODE_ENV === 'production';
+  if (!production && (runtime.tty || isLoopback(e.HOST))) return;
+  const why = production
+    ? 'NODE_ENV is production'
+    : `HOST ${e.HOST} is not a loopback address and stdout is not a terminal`;
+  const misspelt = unknownVariableNames(env)
+    .filter((u) => u.closest?.startsWith('EASEMOB_'))
+    .map(describeUnknown);
+  throw new ConfigError(
+    `refusing to start on the embedded demo emulator (${why}): set EASEMOB_BASE_URL, EASEMOB_ORG_NAME and EASEMOB_APP_NAME (or EASEMOB_APPKEY), EASEMOB_CLIENT_ID, EASEMOB_CLIENT_SECRET and ADMIN_API_KEYS (or JWT_SECRET, JWT_JWKS_URL) to use your Easemob app, or ALLOW_EMBEDDED_EMULATOR=true for a demo${misspelt.length ? `; ${misspelt.join('; ')}` : ''}`,
+  );
+}
+
+/** `localhost`, 127.0.0.0/8 and ::1 (also as an IPv4-mapped address). */
+export function isLoopback(host: string): boolean {
+  const h = host.toLowerCase().replace(/^\[|\]$/g, '');
+  if (h === 'localhost' || h === '::1') return true;
+  return /^(::ffff:)?127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(h);
 }
 
 function resolveAuth(e: z.infer<typeof envSchema>, dev: boolean): AuthConfig {
