@@ -79,7 +79,8 @@ async function main() {
       CACHE: 'false',
       MAX_COMPLEXITY: '100000',
     },
-    /^GraphQL: /,
+    // The banner is a JSON log line once stdout is not a terminal.
+    /"msg":"GraphQL: /,
   );
   started.push(gateway);
   const baseline = await startNode([...tsx, 'bench/baseline.ts'], upstreamEnv);

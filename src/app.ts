@@ -8,9 +8,11 @@ import { createLogger, type Logger } from './logger.js';
 import { easemobReadiness, type ReadinessCheck, redisReadiness } from './ops/health.js';
 import type { Metrics } from './ops/metrics.js';
 import type { Tracing } from './ops/tracing.js';
+import { SubscriptionEnder, useEndSubscriptions } from './plugins/end-subscriptions.js';
 import { createReadLayer, type ReadLayer } from './reads/reads.js';
 import { Realtime } from './realtime/realtime.js';
 import { serveWebSockets } from './realtime/websocket.js';
+import { createDrain } from './shutdown.js';
 import { connectUpstream } from './upstream.js';
 import { createYogaApp, type YogaAppOptions } from './yoga-app.js';
 
@@ -39,8 +41,22 @@ export interface App {
   logger: Logger;
   /** Present when running on the embedded emulator. */
   emulator?: Emulator;
-  /** Stops everything the app started (not what the overrides brought). */
-  close(): Promise<void>;
+  /**
+   * Stops everything the app started (not what the overrides brought). A listening server drains
+   * first: no new connection, requests in flight answered with `Connection: close`, idle
+   * connections closed, subscriptions completed; connections still open after `timeoutMs`
+   * (default `config.server.shutdownTimeoutMs`) are destroyed.
+   */
+  close(options?: { timeoutMs?: number }): Promise<ShutdownReport>;
+}
+
+export interface ShutdownReport {
+  /** Requests in flight when the drain began. */
+  inFlight: number;
+  /** Whether the timeout ran out and connections were destroyed. */
+  forced: boolean;
+  /** From the call to the end of the drain. */
+  ms: number;
 }
 
 /** The whole application from a Config: the one place its parts are wired together. */
@@ -87,6 +103,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     ttlMs: config.cache.ttlMs,
     bounds: { maxEntries: config.cache.maxEntries, maxBytes: config.cache.maxBytes },
   });
+  const subscriptions = new SubscriptionEnder();
   const yoga = createYogaApp({
     easemob: client,
     realtime,
@@ -96,26 +113,55 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     logger,
     health: { checks: readinessChecks },
     metrics,
-    plugins: tracing ? [tracing.plugin] : [],
+    plugins: [...(tracing ? [tracing.plugin] : []), useEndSubscriptions(subscriptions)],
     title: upstream?.emulator ? 'easemob-graphql · demo emulator' : 'easemob-graphql',
     ...overrides.yoga,
   });
-  const http = createHttpServer(yoga);
+  const http = createHttpServer((request, response) => {
+    drain.track(request, response);
+    yoga(request, response);
+  });
+  const drain = createDrain(http);
   const websockets = serveWebSockets(http, yoga);
 
-  let closing: Promise<void> | undefined;
-  const close = () => {
+  let closing: Promise<ShutdownReport> | undefined;
+  const close = (options: { timeoutMs?: number } = {}) => {
     closing ??= (async () => {
-      if (!overrides.realtime) realtime.close();
-      await websockets.close();
-      if (http.listening) {
-        const closed = new Promise((resolve) => http.close(resolve));
-        http.closeIdleConnections();
-        await closed;
-      }
-      await upstream?.close();
-      await ownFleet?.close();
-      await ownTracing?.shutdown().catch(() => {});
+      const started = Date.now();
+      const inFlight = drain.inFlight;
+      const listening = http.listening;
+      drain.start();
+      // SSE streams end with `event: complete`, graphql-ws subscriptions with `complete`; then
+      // WebSocket connections close (1001), and the server once its last connection has.
+      const drained = (async () => {
+        await subscriptions.endAll();
+        await websockets.close();
+        await drain.closed;
+      })();
+      let forced = false;
+      let timer: NodeJS.Timeout | undefined;
+      const timeout = new Promise<void>((resolve) => {
+        timer = setTimeout(() => {
+          forced = true;
+          http.closeAllConnections();
+          websockets.terminate();
+          resolve();
+        }, options.timeoutMs ?? config.server.shutdownTimeoutMs);
+      });
+      await Promise.race([drained, timeout]);
+      if (forced && listening) await drain.closed;
+      const report = { inFlight, forced, ms: Date.now() - started };
+      // Within the same deadline: the Easemob pool waits for its calls, which after a forced
+      // drain nobody is waiting for.
+      const cleanup = (async () => {
+        if (!overrides.realtime) realtime.close();
+        await upstream?.close();
+        await ownFleet?.close();
+        await ownTracing?.shutdown().catch(() => {});
+      })();
+      await Promise.race([cleanup, timeout]);
+      clearTimeout(timer);
+      return report;
     })();
     return closing;
   };

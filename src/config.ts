@@ -1,5 +1,12 @@
 import { z } from 'zod';
+import { defaultCircuitBreakerOptions } from './easemob/circuit-breaker.js';
+import { easemobRateBudgets } from './easemob/rate-budget.js';
+import { defaultRetryOptions } from './easemob/retry.js';
+import { defaultTransportOptions } from './easemob/transport.js';
+import { describeUnknown, type UnknownVariable, unknownVariables } from './env-names.js';
+import { defaultLimits, type GraphQLLimits } from './graphql-limits.js';
 import { type CacheKind, defaultCacheBounds, defaultCacheTtlMs } from './reads/kinds.js';
+import { defaultPollIntervalMs } from './realtime/realtime.js';
 
 /**
  * The environment, parsed once. Everything else sees a typed, nested config and never `process.env`.
@@ -87,19 +94,24 @@ const envSchema = z.object({
   INTROSPECTION: optionalFlag,
   REDIS_URL: z.preprocess(blankAsMissing, z.url({ protocol: /^rediss?$/ }).optional()),
   REDIS_PREFIX: z.preprocess(blankAsMissing, z.string().default('easemob-graphql')),
-  SUBSCRIPTION_POLL_INTERVAL_MS: intInRange(100, 3_600_000, 5000),
-  MAX_DEPTH: intInRange(1, 100, 8),
-  MAX_COMPLEXITY: intInRange(1, 10_000_000, 5000),
-  MAX_ALIASES: intInRange(0, 1000, 20),
-  MAX_TOKENS: intInRange(10, 1_000_000, 2000),
-  MAX_BODY_BYTES: intInRange(1024, 100_000_000, 1_000_000),
-  UPSTREAM_TIMEOUT_MS: intInRange(100, 120_000, 10_000),
-  UPSTREAM_MAX_CONNECTIONS: intInRange(1, 1024, 32),
-  UPSTREAM_MAX_RETRIES: intInRange(0, 10, 3),
-  UPSTREAM_RETRY_BUDGET_MS: intInRange(0, 300_000, 15_000),
-  UPSTREAM_RATE_LIMIT_PER_SECOND: intInRange(0, 100_000, 100),
-  UPSTREAM_CIRCUIT_FAILURES: intInRange(0, 1000, 10),
-  UPSTREAM_CIRCUIT_HALF_OPEN_MS: intInRange(100, 600_000, 5000),
+  // The defaults are the owning modules' own: stated there, once.
+  SUBSCRIPTION_POLL_INTERVAL_MS: intInRange(100, 3_600_000, defaultPollIntervalMs),
+  MAX_DEPTH: intInRange(1, 100, defaultLimits.maxDepth),
+  MAX_COMPLEXITY: intInRange(1, 10_000_000, defaultLimits.maxComplexity),
+  MAX_ALIASES: intInRange(0, 1000, defaultLimits.maxAliases),
+  MAX_TOKENS: intInRange(10, 1_000_000, defaultLimits.maxTokens),
+  MAX_BODY_BYTES: intInRange(1024, 100_000_000, defaultLimits.maxBodyBytes),
+  UPSTREAM_TIMEOUT_MS: intInRange(100, 120_000, defaultTransportOptions.timeoutMs),
+  UPSTREAM_MAX_CONNECTIONS: intInRange(1, 1024, defaultTransportOptions.maxConnections),
+  UPSTREAM_MAX_RETRIES: intInRange(0, 10, defaultRetryOptions.maxRetries),
+  UPSTREAM_RETRY_BUDGET_MS: intInRange(0, 300_000, defaultRetryOptions.budgetMs),
+  UPSTREAM_RATE_LIMIT_PER_SECOND: intInRange(0, 100_000, easemobRateBudgets.appPerSecond),
+  UPSTREAM_CIRCUIT_FAILURES: intInRange(0, 1000, defaultCircuitBreakerOptions.consecutiveFailures),
+  UPSTREAM_CIRCUIT_HALF_OPEN_MS: intInRange(
+    100,
+    600_000,
+    defaultCircuitBreakerOptions.halfOpenAfterMs,
+  ),
   CACHE: flag(true),
   CACHE_PROFILE_TTL_MS: intInRange(0, 86_400_000, defaultCacheTtlMs.profile),
   CACHE_CONTACTS_TTL_MS: intInRange(0, 86_400_000, defaultCacheTtlMs.contacts),
@@ -137,7 +149,20 @@ const envSchema = z.object({
     blankAsMissing,
     z.url({ protocol: /^https?$/ }).optional(),
   ),
+  NODE_ENV: optionalText,
+  ALLOW_EMBEDDED_EMULATOR: flag(false),
+  STRICT_ENV: flag(false),
+  STARTUP_TOKEN_TIMEOUT_MS: intInRange(100, 120_000, 5000),
+  SHUTDOWN_TIMEOUT_MS: intInRange(0, 600_000, 8000),
 });
+
+/** Every variable `loadConfig` reads (the unknown-variable check compares names against these). */
+export const configVariables: readonly string[] = Object.keys(envSchema.shape);
+
+/** Variables that look like ours but are not (`LOG_LEVLE`, `EASMOB_APP_NAME`), with the closest. */
+export function unknownVariableNames(env: NodeJS.ProcessEnv): UnknownVariable[] {
+  return unknownVariables(Object.keys(env), configVariables);
+}
 
 export interface EasemobConnection {
   baseUrl: string;
@@ -175,17 +200,6 @@ export interface AuthConfig {
   open: boolean;
 }
 
-export interface GraphQLLimits {
-  graphiql: boolean;
-  introspection: boolean;
-  maxDepth: number;
-  maxComplexity: number;
-  maxAliases: number;
-  maxTokens: number;
-  /** Request bodies larger than this are refused with 413. */
-  maxBodyBytes: number;
-}
-
 export interface ObservabilityConfig {
   /** Prometheus `/metrics`; with a token, scrapers must send `Authorization: Bearer <token>`. */
   metrics: { enabled: boolean; token?: string };
@@ -201,7 +215,15 @@ export interface CacheConfig {
 }
 
 export interface Config {
-  server: { host: string; port: number; logLevel: string };
+  server: {
+    host: string;
+    port: number;
+    logLevel: string;
+    /** After SIGTERM, connections still open this long are destroyed. */
+    shutdownTimeoutMs: number;
+    /** With a real Easemob, how long start-up waits for the first app token before listening. */
+    startupTokenTimeoutMs: number;
+  };
   /** Subscriptions poll Easemob for status and presence this often. */
   realtime: { pollIntervalMs: number };
   /** Several instances share the token and subscription events through this Redis. */
@@ -219,17 +241,41 @@ export class ConfigError extends Error {
   override name = 'ConfigError';
 }
 
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+/** What the process is attached to: the one input of the emulator rule that is not a variable. */
+export interface Runtime {
+  /** stdout is a terminal: a developer is watching. */
+  tty: boolean;
+}
+
+export function loadConfig(
+  env: NodeJS.ProcessEnv = process.env,
+  runtime: Runtime = { tty: false },
+): Config {
   const parsed = envSchema.safeParse(env);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')} ${issue.message}`);
     throw new ConfigError(`invalid configuration: ${problems.join('; ')}`);
   }
   const e = parsed.data;
+  if (e.STRICT_ENV) {
+    const unknown = unknownVariableNames(env);
+    if (unknown.length > 0) {
+      throw new ConfigError(
+        `invalid configuration (STRICT_ENV): ${unknown.map(describeUnknown).join('; ')}`,
+      );
+    }
+  }
   const easemob = resolveEasemob(e);
+  if (easemob.mode === 'emulator') refuseEmulatorOutsideDev(e, env, runtime);
   const dev = easemob.mode === 'emulator';
   return {
-    server: { host: e.HOST, port: e.PORT, logLevel: e.LOG_LEVEL },
+    server: {
+      host: e.HOST,
+      port: e.PORT,
+      logLevel: e.LOG_LEVEL,
+      shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
+      startupTokenTimeoutMs: e.STARTUP_TOKEN_TIMEOUT_MS,
+    },
     easemob,
     realtime: { pollIntervalMs: e.SUBSCRIPTION_POLL_INTERVAL_MS },
     redis: e.REDIS_URL ? { url: e.REDIS_URL, prefix: e.REDIS_PREFIX } : undefined,
@@ -288,6 +334,39 @@ function resolveTracing(e: z.infer<typeof envSchema>): ObservabilityConfig['trac
   const exporters = named ?? (endpoint ? ['otlp' as const] : []);
   const chosen = [...new Set(exporters.filter((name) => name !== 'none'))];
   return chosen.length > 0 ? { exporters: chosen } : undefined;
+}
+
+/**
+ * Fail closed: the embedded emulator (demo data, every caller admin) is for a developer's laptop.
+ * It runs only when NODE_ENV is not `production` and either stdout is a terminal or HOST is a
+ * loopback address — so a deployment whose env file was forgotten, or whose `EASEMOB_*` names are
+ * all misspelt, stops instead of serving fake data to the network. ALLOW_EMBEDDED_EMULATOR=true
+ * overrides it for a deliberate demo (the container try-out).
+ */
+function refuseEmulatorOutsideDev(
+  e: z.infer<typeof envSchema>,
+  env: NodeJS.ProcessEnv,
+  runtime: Runtime,
+): void {
+  if (e.ALLOW_EMBEDDED_EMULATOR) return;
+  const production = e.NODE_ENV === 'production';
+  if (!production && (runtime.tty || isLoopback(e.HOST))) return;
+  const why = production
+    ? 'NODE_ENV is production'
+    : `HOST ${e.HOST} is not a loopback address and stdout is not a terminal`;
+  const misspelt = unknownVariableNames(env)
+    .filter((u) => u.closest?.startsWith('EASEMOB_'))
+    .map(describeUnknown);
+  throw new ConfigError(
+    `refusing to start on the embedded demo emulator (${why}): set EASEMOB_BASE_URL, EASEMOB_ORG_NAME and EASEMOB_APP_NAME (or EASEMOB_APPKEY), EASEMOB_CLIENT_ID, EASEMOB_CLIENT_SECRET and ADMIN_API_KEYS (or JWT_SECRET, JWT_JWKS_URL) to use your Easemob app, or ALLOW_EMBEDDED_EMULATOR=true for a demo${misspelt.length ? `; ${misspelt.join('; ')}` : ''}`,
+  );
+}
+
+/** `localhost`, 127.0.0.0/8 and ::1 (also as an IPv4-mapped address). */
+export function isLoopback(host: string): boolean {
+  const h = host.toLowerCase().replace(/^\[|\]$/g, '');
+  if (h === 'localhost' || h === '::1') return true;
+  return /^(::ffff:)?127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(h);
 }
 
 function resolveAuth(e: z.infer<typeof envSchema>, dev: boolean): AuthConfig {

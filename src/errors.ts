@@ -13,6 +13,10 @@ export const errorCodes = {
   upstreamUnavailable: 'UPSTREAM_UNAVAILABLE',
   conflict: 'CONFLICT',
   queryTooComplex: 'QUERY_TOO_COMPLEX',
+  /** yoga's word for a malformed HTTP request (bad JSON, no query); also a CSRF refusal. */
+  badRequest: 'BAD_REQUEST',
+  /** yoga's code for a document that breaks a GraphQL validation rule (other than a bad value). */
+  validationFailed: 'GRAPHQL_VALIDATION_FAILED',
 } as const;
 
 export type ErrorCode = (typeof errorCodes)[keyof typeof errorCodes];

@@ -23,6 +23,7 @@ export function createLogger(level = 'info', destination?: pino.DestinationStrea
 
 /** yoga's logger interface over pino. Failures clients caused or Easemob reported are not errors of ours. */
 export function yogaLogging(logger: Logger) {
+  const seen = new WeakSet<object>();
   const log =
     (level: 'debug' | 'info' | 'warn') =>
     (message: unknown, ...rest: unknown[]) => {
@@ -36,6 +37,12 @@ export function yogaLogging(logger: Logger) {
     warn: log('warn'),
     error: (...args: unknown[]) => {
       for (const arg of args) {
+        // yoga reports an error thrown before execution twice (its maskError wrapper, then its
+        // error handler): the same object both times.
+        if (typeof arg === 'object' && arg !== null) {
+          if (seen.has(arg)) continue;
+          seen.add(arg);
+        }
         const original = arg instanceof GraphQLError ? (arg.originalError ?? arg) : arg;
         const expected = toClientError(original);
         if (expected) {

@@ -67,23 +67,11 @@ export async function connectUpstream(
   };
 }
 
-/**
- * UPSTREAM_CIRCUIT_FAILURES (default 10; 0 turns the breaker off) and UPSTREAM_CIRCUIT_HALF_OPEN_MS
- * (default 5000), read as `circuitFailures` / `circuitHalfOpenMs` once the config carries them;
- * until then, the client's defaults.
- */
-type CircuitTuning = Partial<{ circuitFailures: number; circuitHalfOpenMs: number }>;
-
-function circuitBreakerOf(
-  upstream: UpstreamTuning & CircuitTuning,
-): Partial<CircuitBreakerOptions> | false {
+/** UPSTREAM_CIRCUIT_FAILURES=0 turns the breaker off. */
+function circuitBreakerOf(upstream: UpstreamTuning): CircuitBreakerOptions | false {
   if (upstream.circuitFailures === 0) return false;
-  const options: Partial<CircuitBreakerOptions> = {};
-  if (upstream.circuitFailures !== undefined) {
-    options.consecutiveFailures = upstream.circuitFailures;
-  }
-  if (upstream.circuitHalfOpenMs !== undefined) {
-    options.halfOpenAfterMs = upstream.circuitHalfOpenMs;
-  }
-  return options;
+  return {
+    consecutiveFailures: upstream.circuitFailures,
+    halfOpenAfterMs: upstream.circuitHalfOpenMs,
+  };
 }

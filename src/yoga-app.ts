@@ -2,19 +2,20 @@ import { randomUUID } from 'node:crypto';
 import { maxAliasesPlugin } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDirectivesPlugin } from '@escape.tech/graphql-armor-max-directives';
 import { maxTokensPlugin } from '@escape.tech/graphql-armor-max-tokens';
-import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import { useDisableIntrospection } from '@graphql-yoga/plugin-disable-introspection';
 import { GraphQLError } from 'graphql';
 import { createYoga, type Plugin } from 'graphql-yoga';
 import { type Authenticate, createAuthenticator } from './auth/authenticate.js';
-import type { AuthConfig, GraphQLLimits } from './config.js';
+import type { AuthConfig } from './config.js';
 import { createContext } from './context.js';
 import type { EasemobClient } from './easemob/client.js';
 import { errorCodes, maskError } from './errors.js';
+import { defaultLimits, type GraphQLLimits } from './graphql-limits.js';
 import { type Logger, yogaLogging } from './logger.js';
 import { createReadiness, easemobReadiness, type HealthOptions, useHealth } from './ops/health.js';
 import type { Metrics } from './ops/metrics.js';
 import { useBodyLimit } from './plugins/body-limit.js';
+import { useClientMistakes, useCSRFRefusal } from './plugins/client-mistakes.js';
 import { createReadLayer, type ReadLayer } from './reads/reads.js';
 import { Realtime } from './realtime/realtime.js';
 import { requestScope } from './request-scope.js';
@@ -31,7 +32,7 @@ export interface YogaAppOptions {
   title?: string;
   /** Structured logger; silent when absent. */
   logger?: Logger;
-  /** Subscriptions' pub/sub and pollers; one polling every 5 s is made when absent. */
+  /** Subscriptions' pub/sub and pollers; one polling at the default interval is made when absent. */
   realtime?: Realtime;
   /** `/readyz`'s checks (default: the Easemob client's); `/healthz` and `/readyz` are always on. */
   health?: HealthOptions;
@@ -45,16 +46,6 @@ export interface YogaAppOptions {
 
 export const openAuth: AuthConfig = { adminApiKeys: [], publicProfiles: true, open: true };
 
-export const defaultLimits: GraphQLLimits = {
-  graphiql: true,
-  introspection: true,
-  maxDepth: 8,
-  maxComplexity: 5000,
-  maxAliases: 20,
-  maxTokens: 2000,
-  maxBodyBytes: 1_000_000,
-};
-
 /** The GraphQL app, without listening: tests call `yoga.fetch`, main.ts serves it over HTTP. */
 export function createYogaApp(options: YogaAppOptions) {
   const auth = options.auth ?? openAuth;
@@ -63,7 +54,6 @@ export function createYogaApp(options: YogaAppOptions) {
   const realtime =
     options.realtime ??
     new Realtime(options.easemob, {
-      pollIntervalMs: 5000,
       onError: (error) => options.logger?.warn({ error: String(error) }, 'poll failed'),
     });
   const reads = options.reads ?? createReadLayer(options.easemob);
@@ -112,7 +102,8 @@ export function createYogaApp(options: YogaAppOptions) {
       ...(options.metrics?.plugins ?? []),
       useBodyLimit(limits.maxBodyBytes),
       useRequestId(),
-      useCSRFPrevention({ requestHeaders: ['x-graphql-yoga-csrf', 'apollo-require-preflight'] }),
+      useCSRFRefusal(['x-graphql-yoga-csrf', 'apollo-require-preflight'], options.logger),
+      useClientMistakes(options.logger),
       ...(limits.introspection ? [] : [useDisableIntrospection()]),
       maxTokensPlugin({ n: limits.maxTokens, onReject: [tooComplex] }),
       maxAliasesPlugin({ n: limits.maxAliases, onReject: [tooComplex] }),

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../src/config.js';
+import { ConfigError, isLoopback, loadConfig, unknownVariableNames } from '../src/config.js';
+import { editDistance } from '../src/env-names.js';
 
 const remote = {
   EASEMOB_BASE_URL: 'https://a1.easemob.com',
@@ -105,5 +106,131 @@ describe('loadConfig', () => {
     const message = failure({ ...remote, EASEMOB_APPKEY: 'other#app' });
     expect(message).toContain('EASEMOB_APPKEY');
     expect(message).not.toContain(remote.EASEMOB_CLIENT_SECRET);
+  });
+});
+
+describe('the embedded emulator fails closed', () => {
+  // NODE_ENV, HOST, a terminal on stdout, ALLOW_EMBEDDED_EMULATOR → runs on the emulator?
+  const cases: [string | undefined, string | undefined, boolean, string | undefined, boolean][] = [
+    [undefined, undefined, false, undefined, true], // tests, `npm start` piped: default HOST
+    [undefined, undefined, true, undefined, true], // `npm start` at a terminal
+    ['development', '127.0.0.1', false, undefined, true],
+    [undefined, 'localhost', false, undefined, true],
+    [undefined, '::1', false, undefined, true],
+    [undefined, '0.0.0.0', true, undefined, true], // a developer at a terminal, on the LAN
+    [undefined, '0.0.0.0', false, undefined, false], // a service with its env file forgotten
+    [undefined, '10.0.0.5', false, undefined, false],
+    ['production', undefined, false, undefined, false],
+    ['production', '127.0.0.1', true, undefined, false], // production wins, terminal or not
+    ['production', '0.0.0.0', false, 'true', true], // the container try-out, on purpose
+    [undefined, '0.0.0.0', false, 'true', true],
+    ['production', '0.0.0.0', false, 'false', false],
+  ];
+  it.each(cases)(
+    'NODE_ENV=%s HOST=%s tty=%s ALLOW_EMBEDDED_EMULATOR=%s → %s',
+    (nodeEnv, host, tty, allow, runs) => {
+      const env = { NODE_ENV: nodeEnv, HOST: host, ALLOW_EMBEDDED_EMULATOR: allow };
+      if (runs) {
+        expect(loadConfig(env, { tty }).easemob.mode).toBe('emulator');
+      } else {
+        expect(() => loadConfig(env, { tty })).toThrow(
+          /^refusing to start on the embedded demo emulator \((NODE_ENV is production|HOST \S+ is not a loopback address and stdout is not a terminal)\): set EASEMOB_BASE_URL, .*EASEMOB_CLIENT_SECRET .*ALLOW_EMBEDDED_EMULATOR=true for a demo$/,
+        );
+      }
+    },
+  );
+
+  it('never stands in the way of a real Easemob', () => {
+    const config = loadConfig({ ...remote, NODE_ENV: 'production', HOST: '0.0.0.0' });
+    expect(config.easemob.mode).toBe('remote');
+  });
+
+  it('names misspelt EASEMOB_ variables in the refusal', () => {
+    expect(
+      failure({ NODE_ENV: 'production', EASMOB_CLIENT_ID: 'x', EASEMOB_CLIENT_SECERT: 'y' }),
+    ).toContain(
+      '; EASEMOB_CLIENT_SECERT is not a known variable (did you mean EASEMOB_CLIENT_SECRET?); EASMOB_CLIENT_ID is not a known variable (did you mean EASEMOB_CLIENT_ID?)',
+    );
+  });
+
+  it.each([
+    ['127.0.0.1', true],
+    ['127.1.2.3', true],
+    ['localhost', true],
+    ['LOCALHOST', true],
+    ['::1', true],
+    ['[::1]', true],
+    ['::ffff:127.0.0.1', true],
+    ['0.0.0.0', false],
+    ['::', false],
+    ['192.168.1.10', false],
+    ['128.0.0.1', false],
+    ['localhost.example.com', false],
+  ])('isLoopback(%s) → %s', (host, loopback) => {
+    expect(isLoopback(host)).toBe(loopback);
+  });
+});
+
+describe('variables that look like ours', () => {
+  const names = (...list: string[]) => Object.fromEntries(list.map((name) => [name, 'x']));
+
+  it.each([
+    ['LOG_LEVLE', 'LOG_LEVEL'],
+    ['UPSTREAM_TIMEOUT', 'UPSTREAM_TIMEOUT_MS'],
+    ['EASMOB_APP_NAME', 'EASEMOB_APP_NAME'],
+    ['EASEMOB_CLIENTID', 'EASEMOB_CLIENT_ID'],
+    ['PROT', 'PORT'],
+    ['METRIC_TOKEN', 'METRICS_TOKEN'],
+    ['GRAPHIQL_ENABLED', 'GRAPHIQL'],
+    ['MAX_DEPT', 'MAX_DEPTH'],
+    ['REDIS_HOST', 'REDIS_URL'],
+    ['OTEL_EXPORTER_OTLP_ENDPONT', 'OTEL_EXPORTER_OTLP_ENDPOINT'],
+    ['JWT_ALGORITHM', undefined],
+  ])('%s is reported, with %s as the closest', (name, closest) => {
+    expect(unknownVariableNames(names(name))).toEqual([{ name, closest }]);
+  });
+
+  it("ignores the environment's own variables, npm's, and OpenTelemetry's standard ones", () => {
+    const env = names(
+      ...['PATH', 'HOME', 'HOSTNAME', 'PWD', 'OLDPWD', 'LANG', 'TERM', 'SHELL', 'SHLVL', 'USER'],
+      ...['NODE_ENV', 'NODE_OPTIONS', 'TZ', 'CI', 'EMULATOR_PORT', 'EMULATOR_HOST'],
+      ...['npm_config_cache', 'npm_lifecycle_event', 'npm_package_name'],
+      ...['OTEL_SERVICE_NAME', 'OTEL_RESOURCE_ATTRIBUTES', 'OTEL_EXPORTER_OTLP_HEADERS'],
+      ...[
+        'OTEL_EXPORTER_OTLP_TRACES_PROTOCOL',
+        'OTEL_TRACES_SAMPLER_ARG',
+        'OTEL_BSP_MAX_QUEUE_SIZE',
+      ],
+      ...['OTEL_PROPAGATORS', 'OTEL_LOG_LEVEL', 'OTEL_METRICS_EXPORTER', 'OTEL_VENDOR_THING'],
+      ...Object.keys(remote),
+    );
+    expect(unknownVariableNames(env)).toEqual([]);
+  });
+
+  it('are an error under STRICT_ENV=true, all named in one line', () => {
+    expect(loadConfig({ LOG_LEVLE: 'debug' }).server.logLevel).toBe('info');
+    expect(failure({ STRICT_ENV: 'true', LOG_LEVLE: 'debug', PROT: '80' })).toBe(
+      'invalid configuration (STRICT_ENV): LOG_LEVLE is not a known variable (did you mean LOG_LEVEL?); PROT is not a known variable (did you mean PORT?)',
+    );
+    expect(loadConfig({ STRICT_ENV: 'true', PATH: '/bin' }).easemob.mode).toBe('emulator');
+  });
+
+  it('counts a swap of two neighbours as one edit', () => {
+    expect(editDistance('LEVLE', 'LEVEL')).toBe(1);
+    expect(editDistance('HOME', 'HOST')).toBe(2);
+    expect(editDistance('', 'PORT')).toBe(4);
+  });
+});
+
+describe('shutdown and start-up timing', () => {
+  it('defaults below the common 10 s container grace period, and can be set', () => {
+    expect(loadConfig({}).server).toMatchObject({
+      shutdownTimeoutMs: 8000,
+      startupTokenTimeoutMs: 5000,
+    });
+    expect(
+      loadConfig({ SHUTDOWN_TIMEOUT_MS: '25000', STARTUP_TOKEN_TIMEOUT_MS: '1000' }).server,
+    ).toMatchObject({ shutdownTimeoutMs: 25_000, startupTokenTimeoutMs: 1000 });
+    expect(failure({ SHUTDOWN_TIMEOUT_MS: 'soon' })).toContain('SHUTDOWN_TIMEOUT_MS');
   });
 });

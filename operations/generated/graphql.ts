@@ -333,7 +333,7 @@ export type NoDisturbingWindow = {
   startHour?: Maybe<Scalars['Int']['output']>;
 };
 
-/** How push notifications show messages (seed 004 notification_display_style). */
+/** How push notifications show messages (notification_display_style, Easemob「用户体系集成 › 设置推送消息展示方式」). */
 export type NotificationDisplayStyle =
   /** The notice with the message text ("1"). */
   | 'DETAIL'

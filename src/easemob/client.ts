@@ -13,17 +13,20 @@ import { tokensResource } from './resources/tokens.js';
 import { usersResource } from './resources/users.js';
 import { defaultRetryOptions, type RetryOptions } from './retry.js';
 import type { TokenCacheOptions } from './token.js';
+import { defaultTransportOptions } from './transport.js';
 
 export interface EasemobClientOptions {
-  /** e.g. `https://a1.easemob.com` (seed 004 lists the regional hosts). */
+  /**
+   * e.g. `https://a1.easemob.com` (Easemob「用户体系集成 › 请求域名」 lists the regional hosts).
+   */
   baseUrl: string;
   orgName: string;
   appName: string;
   clientId: string;
   clientSecret: string;
-  /** Per request, connect to last byte. Default 10 s. */
+  /** Per request, connect to last byte. Default: {@link defaultTransportOptions}. */
   timeoutMs?: number;
-  /** Keep-alive connections to Easemob at most. Default 32. */
+  /** Keep-alive connections to Easemob at most. Default: {@link defaultTransportOptions}. */
   maxConnections?: number;
   retry?: Partial<RetryOptions>;
   /** Documented Easemob limits by default; `false` to turn the client-side budgets off. */
@@ -31,19 +34,20 @@ export interface EasemobClientOptions {
   /** Shares the rate budgets with other instances (see src/fleet/rate-limiter.ts). */
   sharedRateLimiter?: SharedRateLimiter;
   /**
-   * On by default (10 failed attempts in a row open it for 5 s): while Easemob is down, calls fail
+   * On by default ({@link defaultCircuitBreakerOptions}): while Easemob is down, calls fail
    * at once with `circuit_open` instead of piling up. `false` turns it off.
    */
   circuitBreaker?: Partial<CircuitBreakerOptions> | false;
   appTokenTtlSeconds?: number;
   token?: Partial<TokenCacheOptions>;
   logger?: Logger;
-  onRequest?: (endpoint: import('./endpoints.js').EndpointName) => void;
   /** Metrics and tracing hooks: attempts and their outcomes, retries, app-token requests. */
   observer?: import('./observer.js').UpstreamObserver;
 }
 
-/** A typed client for every endpoint in the Easemob seeds. Create one per process and share it. */
+/**
+ * A typed client for every endpoint in docs/easemob-api.md. Create one per process and share it.
+ */
 export function createEasemobClient(options: EasemobClientOptions) {
   const core = new Core({
     baseUrl: options.baseUrl,
@@ -51,8 +55,8 @@ export function createEasemobClient(options: EasemobClientOptions) {
     appName: options.appName,
     clientId: options.clientId,
     clientSecret: options.clientSecret,
-    timeoutMs: options.timeoutMs ?? 10_000,
-    maxConnections: options.maxConnections ?? 32,
+    timeoutMs: options.timeoutMs ?? defaultTransportOptions.timeoutMs,
+    maxConnections: options.maxConnections ?? defaultTransportOptions.maxConnections,
     retry: { ...defaultRetryOptions, ...options.retry },
     rateBudgets:
       options.rateBudgets === false ? false : { ...easemobRateBudgets, ...options.rateBudgets },
@@ -64,7 +68,6 @@ export function createEasemobClient(options: EasemobClientOptions) {
     appTokenTtlSeconds: options.appTokenTtlSeconds,
     token: options.token,
     logger: options.logger,
-    onRequest: options.onRequest,
     observer: options.observer,
   });
   return {

@@ -39,8 +39,6 @@ export interface CoreOptions {
   appTokenTtlSeconds?: number;
   token?: Partial<TokenCacheOptions>;
   logger?: Logger;
-  /** Called once per HTTP request sent, retries included (metrics hook); not for calls the open circuit refused. */
-  onRequest?: (endpoint: EndpointName) => void;
   /** Metrics and tracing: each attempt's outcome, retries, app-token requests (see observer.ts). */
   observer?: UpstreamObserver;
 }
@@ -131,7 +129,8 @@ export class Core {
     try {
       return await this.sendWithinBudget(endpoint, method, path, call.body, token);
     } catch (error) {
-      // Seed 004: a token may stop working before expires_in says; on a 401 get a new one, once.
+      // Easemob「用户体系集成 › 获取管理员权限token」: a token may stop working before expires_in
+      // says; on a 401 get a new one, once.
       if (!(auth && token && error instanceof EasemobError && error.status === 401)) throw error;
       await this.tokens.invalidate(token);
       token = await this.tokens.get();
@@ -164,7 +163,6 @@ export class Core {
     const started = performance.now();
     const answer = await this.circuit
       .run(endpoint, () => {
-        this.options.onRequest?.(endpoint);
         const done = this.options.observer?.attempt?.(endpoint);
         const sent = this.transport.send({ endpoint, method, path, body, token });
         return done ? observeAttempt(sent, done) : sent;

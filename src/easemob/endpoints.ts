@@ -1,11 +1,12 @@
 /**
- * Every Easemob REST endpoint this project speaks, as the seed documents describe it. The client
- * builds its requests from this table and the emulator routes by it, so the two cannot drift.
+ * Every Easemob REST endpoint this project speaks, as Easemob's documentation describes it
+ * (docs/easemob-api.md cites the page of each). The client builds its requests from this table and
+ * the emulator routes by it, so the two cannot drift.
  *
  * Paths are relative to `/{org_name}/{app_name}`.
  * - `idempotent`: repeating the request after an ambiguous failure (timeout, reset, 500) cannot
  *   change the outcome, so the client may retry it. Sending a message and registering users are not.
- * - `bucket`: the documented rate-limit group besides the app-wide one (seed 004, 接口限流说明).
+ * - `bucket`: the documented rate-limit group besides the app-wide one (Easemob「接口限流说明」).
  */
 export const endpoints = {
   token: { method: 'POST', path: '/token', idempotent: true },

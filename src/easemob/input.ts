@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { EasemobInputError } from './errors.js';
+import { messageBody } from './message-kinds.js';
 
 /**
- * The documented input rules (seeds 002, 003, 004), written once. The client checks every argument
- * against these before it touches the network; the GraphQL layer reuses them.
+ * The documented input rules (docs/easemob-api.md cites the page of each), written once. The client
+ * checks every argument against these before it touches the network; the GraphQL layer reuses them.
  */
 
 export const limits = {
@@ -132,59 +133,6 @@ export const sublistPage = z.object({
 
 const jsonObject = z.record(z.string(), z.unknown());
 
-const text = z.string().min(1, 'must not be empty');
-const url = z.url();
-
-/** One message body per documented type (seed 001 bodies, seed 000/003 send). */
-export const messageBody = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('txt'), msg: text }),
-  z.object({
-    type: z.literal('img'),
-    url,
-    filename: text,
-    secret: z.string().optional(),
-    size: z
-      .object({ width: z.number().nonnegative(), height: z.number().nonnegative() })
-      .optional(),
-  }),
-  z.object({
-    type: z.literal('loc'),
-    lat: z.number().min(-90).max(90),
-    lng: z.number().min(-180).max(180),
-    addr: z.string(),
-  }),
-  z.object({
-    type: z.literal('audio'),
-    url,
-    filename: text,
-    length: z.number().nonnegative(),
-    secret: z.string().optional(),
-  }),
-  z.object({
-    type: z.literal('video'),
-    url,
-    filename: text,
-    length: z.number().nonnegative(),
-    secret: z.string().optional(),
-    thumb: z.string().optional(),
-    thumb_secret: z.string().optional(),
-    file_length: z.number().int().nonnegative().optional(),
-  }),
-  z.object({
-    type: z.literal('file'),
-    url,
-    filename: text,
-    secret: z.string().optional(),
-    file_length: z.number().int().nonnegative().optional(),
-  }),
-  z.object({ type: z.literal('cmd'), action: text }),
-  z.object({
-    type: z.literal('custom'),
-    customEvent: z.string().optional(),
-    customExts: z.record(z.string(), z.string()).optional(),
-  }),
-]);
-
 export const targetType = z.enum(['users', 'chatgroups', 'chatrooms']);
 
 const groupId = z
@@ -202,7 +150,7 @@ export const outgoingMessage = z
       .min(1, 'must name at least one target')
       .max(limits.messageTargets, `must name at most ${limits.messageTargets} targets`),
     message: messageBody,
-    // Seed 003: with no `from` Easemob sends as "admin"; an empty `from` fails.
+    // /hx wrapper「IM环信接口文档 › 发送文本消息」: no `from` sends as "admin"; an empty one fails.
     from: username.optional(),
     ext: jsonObject.optional(),
   })

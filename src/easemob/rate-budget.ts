@@ -2,9 +2,10 @@ import pThrottle from 'p-throttle';
 import type { RateBucket } from './endpoints.js';
 
 /**
- * Easemob's documented call rates (seed 004, 接口限流说明): 100 calls/s per app by default; batch
- * status, blocks and presence 50/s; chat-history export 10/min. The client waits for a slot rather
- * than provoking 429s. The official SDKs do none of this.
+ * Easemob's documented call rates (Easemob「接口限流说明」, which every section of 用户体系集成
+ * refers to): 100 calls/s per app by default; batch status, blocks and presence 50/s; chat-history
+ * export 10/min. The client waits for a slot rather than provoking 429s. The official SDKs do none
+ * of this.
  */
 export interface RateBudgets {
   appPerSecond: number;

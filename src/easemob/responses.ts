@@ -1,9 +1,9 @@
 import { z } from 'zod';
 
 /**
- * Easemob's answers as the seeds document them. Tolerant by design: unknown fields are ignored,
- * numbers may arrive as strings (seed 002 sends every number as one), and every documented variant of
- * a shape is accepted and normalised to one domain type.
+ * Easemob's answers as its documentation shows them. Tolerant by design: unknown fields are
+ * ignored, numbers may arrive as strings (Easemob「在线状态订阅 RESTful API」 sends every number as
+ * one), and every documented variant of a shape is accepted and normalised to one domain type.
  */
 
 export const num = z.union([
@@ -23,7 +23,10 @@ export const bool = z.union([
 
 const text = z.union([z.string(), z.number().transform(String)]);
 
-/** 0/“0” notify only, 1/“1” with details; one table in seed 004 says true/false instead. */
+/**
+ * 0/“0” notify only, 1/“1” with details; the table in Easemob「用户体系集成 › 批量获取用户」 says
+ * true/false instead.
+ */
 const displayStyle = z
   .union([num, bool])
   .transform((v) => (v === 0 || v === true ? 'summary' : 'detail') as 'summary' | 'detail');
@@ -45,7 +48,7 @@ export const userEntity = z
     uuid: u.uuid,
     username: u.username.toLowerCase(),
     nickname: u.nickname,
-    // Seed 004: a user is active unless explicitly deactivated.
+    // Easemob「用户体系集成 › 账号禁用与解禁」: a user is active unless explicitly deactivated.
     activated: u.activated ?? true,
     createdAt: u.created,
     modifiedAt: u.modified,
@@ -87,7 +90,8 @@ export const entitiesEnvelope = z.object({
 });
 
 export const registerEnvelope = entitiesEnvelope.extend({
-  // Seed 004: on a batch register the users that failed come back here; `[]` when none did.
+  // Easemob「用户体系集成 › 批量注册用户」: the users that failed come back here; `[]` when none
+  // did.
   data: z
     .array(z.object({ username: z.string(), registerUserFailReason: z.string().default('') }))
     .default([]),
@@ -109,12 +113,15 @@ const onlineState = z.union([
 
 /**
  * Three documented shapes, one meaning (username → state):
- * - seed 000/004 `GET /users/{u}/status`: `{"u1": "online"}`
- * - seed 004 batch status: `[{"u1": "offline"}, {"u2": "offline"}]`
- * - seed 001: `[{"target_name": "u1", "result_code": 200, "result_content": {"result": "offline"}}]`
+ * - Easemob「REST API 开发指南 › 查看用户在线状态」 and Easemob「用户体系集成 › 获取用户在线状态」:
+ *   `{"u1": "online"}`
+ * - Easemob「用户体系集成 › 批量获取用户在线状态」: `[{"u1": "offline"}, {"u2": "offline"}]`
+ * - Easemob「聊天消息导出 › 查看用户在线状态」:
+ *   `[{"target_name": "u1", "result_code": 200, "result_content": {"result": "offline"}}]`
  */
 export const statusData = z
-  // The batch form first, and its seed-004 entries before seed 001's: the hot path matches at once.
+  // The batch form first, and its 用户体系集成 entries before the 聊天消息导出 ones: the hot path
+  // matches at once.
   .union([
     z.array(
       z.union([
@@ -163,7 +170,10 @@ export const disconnectEnvelope = z.object({
   data: z.object({ result: bool }),
 });
 
-/** Seed 000/003: `data` maps each target to "success" (newer servers answer a message id). */
+/**
+ * Easemob「REST API 开发指南 › 发送消息」, /hx wrapper「IM环信接口文档 › 发送文本消息」: `data`
+ * maps each target to "success" (newer servers answer a message id).
+ */
 export const sendEnvelope = z.object({ data: z.record(z.string(), text) });
 
 const chatBody = z.looseObject({ type: z.string() });
@@ -200,7 +210,10 @@ export const chatMessagesEnvelope = z.object({
   count: num.optional(),
 });
 
-/** Seed 002 names the field a JSON array but shows an object of resource → status. */
+/**
+ * Easemob「在线状态订阅 RESTful API」 names the field a JSON array but shows an object of resource
+ * → status.
+ */
 const deviceStatuses = z
   .union([
     z.record(z.string(), text),

@@ -14,6 +14,7 @@ export interface RetryOptions {
   maxRetries: number;
   /** No retry starts after this many ms since the call began (Retry-After included). */
   budgetMs: number;
+  /** The backoff's first delay and its cap; both 0 retries at once (unit tests), Retry-After aside. */
   initialDelayMs: number;
   maxDelayMs: number;
 }
@@ -26,9 +27,10 @@ export const defaultRetryOptions: RetryOptions = {
 };
 
 /**
- * Whether a failed request may be sent again. Seed 004: "429, 503 or other 5xx may mean throttling:
- * pause and retry" — but a request that may already have been processed is repeated only when
- * repeating it cannot change the outcome, so a message is never delivered twice.
+ * Whether a failed request may be sent again. Every section of Easemob「用户体系集成」 says "429,
+ * 503 or other 5xx may mean throttling: pause and retry" — but a request that may already have been
+ * processed is repeated only when repeating it cannot change the outcome, so a message is never
+ * delivered twice.
  */
 export function isRetryable(error: unknown, spec: EndpointSpec): boolean {
   if (!(error instanceof EasemobError)) return false;
@@ -126,7 +128,13 @@ class RetryAfterBackoff implements IBackoffFactory<Context> {
   }
 }
 
-/** Retry-After is either delta-seconds or an HTTP date (RFC 9110 §10.2.3). */
+// Every HTTP-date form names its month; Date.parse alone reads "-1" or "1.5" as dates in 2001.
+const httpDateMonth = /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\b/i;
+
+/**
+ * Retry-After is either delta-seconds or an HTTP date (RFC 9110 §10.2.3); seconds to wait, or
+ * undefined when the header is absent or neither.
+ */
 export function parseRetryAfter(
   header: string | string[] | undefined,
   now = Date.now(),
@@ -134,6 +142,7 @@ export function parseRetryAfter(
   const value = Array.isArray(header) ? header[0] : header;
   if (!value) return undefined;
   if (/^\s*\d+\s*$/.test(value)) return Number(value);
+  if (!httpDateMonth.test(value)) return undefined;
   const date = Date.parse(value);
   if (Number.isNaN(date)) return undefined;
   return Math.max(0, Math.ceil((date - now) / 1000));

@@ -1,9 +1,9 @@
 /**
- * Caches the app token and shares it. Seed 004 warns that requesting tokens too often gets the
- * account banned, so: at most one token request in flight, concurrent callers wait for it, a token
- * is refreshed in the background once 80% of its life has passed (callers keep using the old one
- * meanwhile), and after a failed request callers get that failure again for a short cool-down
- * instead of sending another.
+ * Caches the app token and shares it. Easemob「用户体系集成 › 获取管理员权限token」 warns that
+ * requesting tokens too often gets the account banned, so: at most one token request in flight,
+ * concurrent callers wait for it, a token is refreshed in the background once 80% of its life has
+ * passed (callers keep using the old one meanwhile), and after a failed request callers get that
+ * failure again for a short cool-down instead of sending another.
  *
  * With a {@link SharedTokenStore} (Redis), the whole fleet shares one token: an instance that needs
  * one takes it from the store, and only the instance holding the store's lock asks Easemob.
@@ -85,11 +85,6 @@ export class TokenCache {
   async invalidate(token: string): Promise<void> {
     if (this.cached?.token === token) this.cached = undefined;
     await this.options.shared?.discard(token);
-  }
-
-  /** The token currently cached, if any (for tests and diagnostics; never logged). */
-  peek(): string | undefined {
-    return this.cached?.token;
   }
 
   private refresh(): Promise<string> {

@@ -4,6 +4,9 @@ import { EasemobError, localCodes } from './errors.js';
 import { errorBody } from './responses.js';
 import { parseRetryAfter } from './retry.js';
 
+/** A deadline well above Easemob's usual answer times; connections enough for ~100 calls/s. */
+export const defaultTransportOptions = { timeoutMs: 10_000, maxConnections: 32 };
+
 export interface TransportOptions {
   /** Origin plus optional path prefix, e.g. `https://a1.easemob.com`. */
   baseUrl: string;
@@ -111,7 +114,7 @@ function interpret(
     description: described?.success
       ? (described.data.error_description ?? described.data.error)
       : `HTTP ${status}`,
-    // Seed 004: 429, 503 and other 5xx may mean throttling; pause and retry.
+    // Easemob「用户体系集成」: 429, 503 and other 5xx may mean throttling; pause and retry.
     retryable: status === 429 || status >= 500,
     endpoint,
     retryAfterSeconds: parseRetryAfter(headers['retry-after']),

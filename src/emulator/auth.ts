@@ -5,7 +5,9 @@ import type { EmulatorState } from './state.js';
 
 export type AuthOutcome = { ok: true; hasAppToken: boolean } | { ok: false; result: Result };
 
-/** Deactivate and activate document their own 401 body (seed 004). */
+/**
+ * Deactivate and activate document their own 401 body (Easemob「用户体系集成 › 账号禁用与解禁」).
+ */
 const securityDenied = new Set<EndpointName>(['users.deactivate', 'users.activate']);
 
 /**

@@ -26,7 +26,7 @@ const malformedBody =
 
 type Parsed = { ok: true; value: unknown } | { ok: false; raw: string; message: string };
 
-/** Bodies are JSON whatever the Content-Type says: the seed curl examples often send none. */
+/** Bodies are JSON whatever the Content-Type says: Easemob's curl examples often send none. */
 function parseBody(raw: unknown): Parsed {
   if (typeof raw !== 'string' || raw.trim() === '') return { ok: true, value: undefined };
   try {
@@ -44,7 +44,7 @@ function parseBody(raw: unknown): Parsed {
 export function endpointHandler(endpoint: EndpointName, def: RouteDef, deps: DispatchDeps) {
   const prefix = `/${deps.app.orgName}/${deps.app.appName}`;
   return async (request: FastifyRequest, reply: FastifyReply): Promise<void> => {
-    const startedAt = Date.now();
+    const startedAt = deps.state.now();
     const parsed = parseBody(request.body);
     const path = request.url.split('?', 1)[0] ?? request.url;
     const record = deps.calls.start({

@@ -1,7 +1,8 @@
 /**
  * What the emulator answers: a status, a JSON body and optional headers. The error bodies are the
- * ones seed 004 prints, word for word; where the seeds show no body for a case, the shape is the
- * same usergrid one (`error`, `timestamp`, `duration`, `exception`, `error_description`).
+ * ones Easemob「用户体系集成」 prints, word for word; where the docs show no body for a case, the
+ * shape is the same usergrid one (`error`, `timestamp`, `duration`, `exception`,
+ * `error_description`).
  */
 export interface Result {
   status: number;
@@ -42,7 +43,7 @@ export function resourceNotFound(): Result {
   );
 }
 
-/** Seed 004: no token, or a token without admin rights. */
+/** Easemob「用户体系集成」: no token, or a token without admin rights. */
 export function unauthorized(permission: string): Result {
   return errorResult(
     401,
@@ -52,7 +53,7 @@ export function unauthorized(permission: string): Result {
   );
 }
 
-/** Seed 004 (deactivate/activate): the 401 those two endpoints document instead. */
+/** Easemob「用户体系集成 › 账号禁用与解禁」: the 401 those two endpoints document instead. */
 export function noAdminAccess(): Result {
   return errorResult(
     401,
@@ -71,7 +72,10 @@ export function badAccessToken(expired: boolean): Result {
   );
 }
 
-/** `given` keeps the caller's spelling: the seed answers "value of User1 exists". */
+/**
+ * `given` keeps the caller's spelling: Easemob「用户体系集成 › 注册单个用户(开放)」 answers "value
+ * of User1 exists".
+ */
 export function duplicateUsername(given: string): Result {
   return errorResult(
     400,
@@ -112,7 +116,10 @@ export function illegalArgument(description: string): Result {
   return errorResult(400, 'illegal_argument', 'java.lang.IllegalArgumentException', description);
 }
 
-/** Seed 004 prints this one without an `exception` field; kept that way. */
+/**
+ * Easemob「用户体系集成 › 获取用户token」 prints this one without an `exception` field; kept that
+ * way.
+ */
 export function invalidGrant(description: string): Result {
   return {
     status: 400,

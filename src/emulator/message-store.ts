@@ -2,7 +2,7 @@ import { type ChatQuery, matchesQuery } from './ql.js';
 
 export type ChatType = 'chat' | 'groupchat' | 'chatroom';
 
-/** A chat-history record exactly as seed 001 describes it. */
+/** A chat-history record exactly as Easemob「聊天消息导出 › 聊天记录数据结构」 describes it. */
 export interface ChatRecord {
   type: 'chatmessage';
   msg_id: string;

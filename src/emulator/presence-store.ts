@@ -1,14 +1,17 @@
 import { normalizeUsername } from './users-store.js';
 
 interface PresenceInfo {
-  /** UNIX seconds of the last login or logout (seed 002). */
+  /**
+   * UNIX seconds of the last login or logout
+   * (Easemob「在线状态订阅 RESTful API › 批量订阅在线状态」).
+   */
   lastTime: number;
   ext: string;
   /** Resource (device) → status: "0" offline, "1" online, anything else custom. */
   devices: Map<string, string>;
 }
 
-/** Seed 002 sends every number as a string; these views do the same. */
+/** Easemob「在线状态订阅 RESTful API」 sends every number as a string; these views do the same. */
 export interface PresenceView {
   uid: string;
   last_time: string;
@@ -22,9 +25,9 @@ export interface SubscriptionView {
 }
 
 /**
- * Presence (seed 002): per-device statuses with one extension string, and per-user subscriptions
- * that lapse at their expiry. The presence service does not check that a uid is a registered user,
- * so neither does this store.
+ * Presence (Easemob「在线状态订阅 RESTful API」): per-device statuses with one extension string,
+ * and per-user subscriptions that lapse at their expiry. The presence service does not check that a
+ * uid is a registered user, so neither does this store.
  */
 export class PresenceStore {
   private readonly info = new Map<string, PresenceInfo>();

@@ -1,11 +1,12 @@
 /**
- * The chat-history query language (seed 001): a small subset of usergrid's ql.
+ * The chat-history query language (Easemob「聊天消息导出 › 聊天消息REST API」): a small subset of
+ * usergrid's ql.
  *
  *   [select *] [where COND {and COND}] [order by timestamp [asc|desc]]
  *   COND := timestamp (<|>|<=|>=|=) NUMBER | (from|to|chat_type|msg_id|type) = 'TEXT'
  *
  * Keywords are case-insensitive; the default order is ascending. Anything else is a parse error,
- * answered with 400 query_parse (the seeds show no error body for ql; usergrid's is used).
+ * answered with 400 query_parse (the docs show no error body for ql; usergrid's is used).
  */
 export type QlField = 'timestamp' | 'from' | 'to' | 'chat_type' | 'msg_id' | 'type';
 export type QlOperator = '<' | '>' | '<=' | '>=' | '=';

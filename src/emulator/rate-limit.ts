@@ -8,7 +8,7 @@ export interface RateRule {
 export type RateLimitOption = false | 'easemob' | Partial<Record<EndpointName | 'app', RateRule>>;
 
 /**
- * Easemob's documented defaults (seed 004, 接口限流说明): 100 calls a second per app across all
+ * Easemob's documented defaults (Easemob「接口限流说明」): 100 calls a second per app across all
  * endpoints; 50 a second for batch status, blocks and presence; chat-history export 10 a minute.
  */
 const easemobBuckets: Record<RateBucket, RateRule> = {

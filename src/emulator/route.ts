@@ -23,7 +23,7 @@ export interface RouteContext {
   body: unknown;
   /** A valid app token came with the call (only routes with auth 'optional' can see false). */
   hasAppToken: boolean;
-  /** `http://{host}/{org}/{app}`: seeds build every `uri` field from the request host. */
+  /** `http://{host}/{org}/{app}`: the documented answers build every `uri` from the host. */
   baseUri: string;
   startedAt: number;
   /** The 401 this call gets when it lacks the needed token. */
@@ -40,7 +40,7 @@ export type RouteTable = Partial<Record<EndpointName, RouteDef>>;
 
 /** The `timestamp` and `duration` every envelope carries. */
 export function stamp(ctx: RouteContext): { timestamp: number; duration: number } {
-  const timestamp = Date.now();
+  const timestamp = ctx.state.now();
   return { timestamp, duration: timestamp - ctx.startedAt };
 }
 
@@ -54,7 +54,10 @@ export function queryValue(ctx: RouteContext, name: string): string | undefined 
   return Array.isArray(value) ? value[0] : value;
 }
 
-/** usergrid echoes the query as `params`, every value a list, keys sorted (seed 004 users list). */
+/**
+ * usergrid echoes the query as `params`, every value a list, keys sorted
+ * (Easemob「用户体系集成 › 批量获取用户」).
+ */
 export function echoParams(ctx: RouteContext): Record<string, string[]> {
   const params: Record<string, string[]> = {};
   for (const key of Object.keys(ctx.query).sort()) {

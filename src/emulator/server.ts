@@ -35,8 +35,19 @@ export interface EmulatorOptions {
   /** The token lifetime when a token request names no ttl; default 5184000 (60 days). */
   defaultTokenTtlSeconds?: number;
   rateLimits?: RateLimitOption;
-  /** Whether POST /users with one user needs no token (seed 004 开放注册); default true. */
+  /**
+   * Whether POST /users with one user needs no token
+   * (Easemob「用户体系集成 › 注册单个用户(开放)」); default true.
+   */
   openRegistration?: boolean;
+  /**
+   * The clock, in ms since the epoch; default Date.now. Token and presence-subscription expiry,
+   * rate-limit windows, timestamps and message ids all read it, so a test can move time forward
+   * instead of sleeping.
+   */
+  now?: () => number;
+  /** Draws in [0, 1) for fault probabilities; default Math.random. Seed it for repeatable chaos. */
+  random?: () => number;
 }
 
 export interface Emulator {
@@ -84,12 +95,13 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     defaultTokenTtlSeconds: options.defaultTokenTtlSeconds ?? 5_184_000,
     openRegistration: options.openRegistration ?? true,
   };
-  const state = new EmulatorState();
-  if (options.seed === 'demo') applyDemoSeed(state);
+  const now = options.now ?? (() => Date.now());
+  const state = new EmulatorState(now);
+  if (options.seed === 'demo') applyDemoSeed(state, now());
   else if (options.seed) applySeed(state, options.seed);
   const calls = new CallLog();
-  const faults = new FaultInjector();
-  const limiter = new RateLimiter(options.rateLimits ?? false);
+  const faults = new FaultInjector({ random: options.random ?? (() => Math.random()) });
+  const limiter = new RateLimiter(options.rateLimits ?? false, now);
 
   const server = Fastify({ logger: false, forceCloseConnections: true });
   // Every body reaches the pipeline as text and is parsed there as JSON, whatever its type.

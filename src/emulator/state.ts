@@ -63,7 +63,11 @@ export class EmulatorState {
   private readonly sent: SentMessage[] = [];
   private readonly messageIds = new MessageIdGenerator();
 
-  constructor(private readonly now: () => number = () => Date.now()) {
+  /** The emulator's clock (ms); routes stamp envelopes with it. */
+  readonly now: () => number;
+
+  constructor(now: () => number = () => Date.now()) {
+    this.now = now;
     this.users = new UserStore(now);
     this.presence = new PresenceStore(now);
     this.tokens = new TokenStore(now);
@@ -105,7 +109,8 @@ export class EmulatorState {
 
   /**
    * Logs a user in or out. Logging in delivers every message waiting for them; both directions
-   * record the presence last_time, which seed 002 says is taken at login and logout.
+   * record the presence last_time, which Easemob「在线状态订阅 RESTful API › 批量订阅在线状态」
+   * says is taken at login and logout.
    */
   setOnline(username: string, online: boolean): void {
     const user = this.requireUser(username);
@@ -132,8 +137,8 @@ export class EmulatorState {
   }
 
   /**
-   * Ids this emulator never addressed to the user read as "delivered": seed 004's example asks
-   * about message 123 and gets exactly that.
+   * Ids this emulator never addressed to the user read as "delivered": the example in
+   * Easemob「用户体系集成 › 获取某条离线消息状态」 asks about message 123 and gets exactly that.
    */
   offlineStatus(username: string, msgId: string): 'delivered' | 'undelivered' {
     const delivery = this.deliveries.get(msgId);
@@ -158,7 +163,10 @@ export class EmulatorState {
     this.tokens.revokeAll();
   }
 
-  /** Deactivation also logs the user out (seed 004: 禁用用户将立即下线). */
+  /**
+   * Deactivation also logs the user out (Easemob「用户体系集成 › 账号禁用与解禁」:
+   * 禁用用户将立即下线).
+   */
   setActivated(user: UserRecord, activated: boolean): void {
     user.activated = activated;
     this.users.touch(user);

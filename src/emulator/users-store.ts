@@ -19,7 +19,9 @@ export interface UserRecord extends UserSettings {
   activated: boolean;
 }
 
-/** A user as the REST API shows it; optional fields appear only once set (seed 004). */
+/**
+ * A user as the REST API shows it; optional fields appear only once set (Easemob「用户体系集成」).
+ */
 export interface UserEntity extends UserSettings {
   uuid: string;
   type: 'user';
@@ -29,14 +31,18 @@ export interface UserEntity extends UserSettings {
   activated: boolean;
 }
 
-// Older Easemob docs: letters, digits, "_", "-", "."; seed 004: at most 64 bytes.
+// Older Easemob docs: letters, digits, "_", "-", "."; Easemob「用户体系集成 › 环信 ID 数据结构」:
+// at most 64 bytes.
 const usernamePattern = /^[a-zA-Z0-9_.-]{1,64}$/;
 
 export function isLegalUsername(name: string): boolean {
   return usernamePattern.test(name);
 }
 
-/** Easemob usernames are case-insensitive and stored lower-case (seed 004: "C" comes back "c"). */
+/**
+ * Easemob usernames are case-insensitive and stored lower-case
+ * (Easemob「用户体系集成 › 获取用户token」: "C" comes back "c").
+ */
 export function normalizeUsername(name: string): string {
   return name.toLowerCase();
 }

@@ -121,7 +121,7 @@ function isCircuitOpen(error: unknown): boolean {
 }
 
 /** Why no app token could be had, from our own fields only (a description may echo input). */
-function tokenFailure(error: unknown): string {
+export function tokenFailure(error: unknown): string {
   if (!(error instanceof EasemobError)) return 'app token request failed';
   const code = /^[\w.-]{1,64}$/.test(error.code) ? error.code : 'error';
   if (error.code === localCodes.circuitOpen) {

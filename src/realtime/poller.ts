@@ -71,6 +71,11 @@ export class Poller<V> {
     return this.timer !== undefined;
   }
 
+  /** Resolves when no round is in flight (a stopped poller may still be finishing one). */
+  async idle(): Promise<void> {
+    await this.polling;
+  }
+
   stop(): void {
     clearInterval(this.timer);
     this.timer = undefined;

@@ -1,4 +1,4 @@
-import { createPubSub, type PubSub, type PubSubEventTarget } from 'graphql-yoga';
+import { createPubSub, type PubSub, type PubSubEventTarget, Repeater } from 'graphql-yoga';
 import type { EasemobClient } from '../easemob/client.js';
 import type { Presence } from '../easemob/resources/presence.js';
 import type { OnlineState } from '../easemob/resources/status.js';
@@ -27,9 +27,12 @@ export interface MessageSentEvent {
   sentAt: Date;
 }
 
+/** Often enough that a subscriber sees a change within seconds, rarely enough for the rate budget. */
+export const defaultPollIntervalMs = 5000;
+
 export interface RealtimeOptions {
-  /** How often watched users' status and presence are read. */
-  pollIntervalMs: number;
+  /** How often watched users' status and presence are read; {@link defaultPollIntervalMs} by default. */
+  pollIntervalMs?: number;
   onError?: (error: unknown) => void;
   /** Where events travel: in memory by default; Redis so every instance's subscribers get them. */
   eventTarget?: PubSubEventTarget<Events>;
@@ -58,6 +61,12 @@ export class Realtime {
   readonly status: Poller<OnlineState>;
   readonly presence: Poller<Presence>;
   private sent = 0;
+  private readonly listeners: Record<keyof Events, number> = {
+    statusChanged: 0,
+    presenceChanged: 0,
+    messageSent: 0,
+  };
+  private waiters: { name: keyof Events; count: number; resolve: () => void }[] = [];
 
   constructor(easemob: EasemobClient, options: RealtimeOptions) {
     this.pubsub = createPubSub<Events>();
@@ -66,7 +75,7 @@ export class Realtime {
       : this.pubsub;
     this.polled = options.coordinators ? this.fleet : this.pubsub;
     this.status = new Poller<OnlineState>({
-      intervalMs: options.pollIntervalMs,
+      intervalMs: options.pollIntervalMs ?? defaultPollIntervalMs,
       read: (usernames) => easemob.status.getMany(usernames),
       equals: (a, b) => a === b,
       coordinator: options.coordinators?.status,
@@ -75,7 +84,7 @@ export class Realtime {
       onError: options.onError,
     });
     this.presence = new Poller<Presence>({
-      intervalMs: options.pollIntervalMs,
+      intervalMs: options.pollIntervalMs ?? defaultPollIntervalMs,
       // Easemob answers the same whoever asks, so a round is read on behalf of its first user.
       read: async (usernames) => {
         const found = await easemob.presence.getMany(usernames[0]!, usernames);
@@ -101,16 +110,55 @@ export class Realtime {
   }
 
   statusChanges() {
-    return this.polled.subscribe('statusChanged');
+    return this.listen('statusChanged', this.polled.subscribe('statusChanged'));
   }
 
   presenceChanges() {
-    return this.polled.subscribe('presenceChanged');
+    return this.listen('presenceChanged', this.polled.subscribe('presenceChanged'));
   }
 
   /** `messageSent` events from every instance. */
   messagesSent() {
-    return this.fleet.subscribe('messageSent');
+    return this.listen('messageSent', this.fleet.subscribe('messageSent'));
+  }
+
+  /** Subscriptions listening for `name` on this instance now. */
+  listening(name: keyof Events): number {
+    return this.listeners[name];
+  }
+
+  /**
+   * Resolves once at least `count` subscriptions listen for `name` here: a subscriber is
+   * registered, so an event published from now on reaches it (tests wait on this, not on a delay).
+   */
+  whenListening(name: keyof Events, count = 1): Promise<void> {
+    if (this.listeners[name] >= count) return Promise.resolve();
+    return new Promise((resolve) => this.waiters.push({ name, count, resolve }));
+  }
+
+  /** `source`'s events, counted as listeners for `name` while someone iterates them. */
+  private listen<T>(
+    name: keyof Events,
+    source: AsyncIterableIterator<T>,
+  ): AsyncIterableIterator<T> {
+    return new Repeater<T>(async (push, stop) => {
+      void stop.then(() => source.return?.());
+      this.count(name, 1);
+      try {
+        // The loop's first pull attaches the listener in the same tick as the count above.
+        for await (const event of source) await push(event);
+      } finally {
+        this.count(name, -1);
+      }
+    });
+  }
+
+  private count(name: keyof Events, delta: number): void {
+    this.listeners[name] += delta;
+    const due = this.waiters.filter((w) => w.name === name && this.listeners[name] >= w.count);
+    if (due.length === 0) return;
+    this.waiters = this.waiters.filter((w) => !due.includes(w));
+    for (const waiter of due) waiter.resolve();
   }
 
   close(): void {

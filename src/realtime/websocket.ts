@@ -1,4 +1,5 @@
-import type { Server } from 'node:http';
+import type { IncomingMessage, Server } from 'node:http';
+import type { Duplex } from 'node:stream';
 import type { ExecutionArgs } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import type { YogaServerInstance } from 'graphql-yoga';
@@ -16,7 +17,17 @@ type Enveloped = { execute: Run; subscribe: Run };
  */
 // biome-ignore lint/suspicious/noExplicitAny: any server context, any user context
 export function serveWebSockets(http: Server, yoga: YogaServerInstance<any, any>) {
-  const wss = new WebSocketServer({ server: http, path: yoga.graphqlEndpoint });
+  // Upgrades are handed over here rather than with `{ server: http }`: attached that way, ws
+  // re-emits the HTTP server's own errors (EADDRINUSE…) and graphql-ws reports them as an
+  // "Internal error emitted on the WebSocket server" — the listen error is main.ts's to report.
+  const wss = new WebSocketServer({ noServer: true });
+  http.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
+    if (request.url?.split('?', 1)[0] !== yoga.graphqlEndpoint) {
+      socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+      return;
+    }
+    wss.handleUpgrade(request, socket, head, (ws) => wss.emit('connection', ws, request));
+  });
   const disposable = useServer(
     {
       execute: (args) => (args.rootValue as Enveloped).execute(args),
@@ -48,9 +59,14 @@ export function serveWebSockets(http: Server, yoga: YogaServerInstance<any, any>
     wss,
   );
   return {
+    /** Closes every connection (1001 Going away) and waits for their closing handshakes. */
     close: async () => {
       await disposable.dispose();
       await new Promise<void>((resolve) => wss.close(() => resolve()));
+    },
+    /** Drops the connections still open, without a handshake. */
+    terminate: () => {
+      for (const client of wss.clients) client.terminate();
     },
   };
 }

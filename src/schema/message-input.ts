@@ -1,140 +1,76 @@
+import { type MessageKind, messageKinds } from '../easemob/message-kinds.js';
 import { builder } from './builder.js';
 
-const ImageInput = builder.inputType('ImageInput', {
-  fields: (t) => ({
-    url: t.string({ required: true }),
-    filename: t.string({ required: true }),
-    secret: t.string(),
-    width: t.int(),
-    height: t.int(),
-  }),
-});
+type Fields = Record<string, unknown>;
 
-const LocationInput = builder.inputType('LocationInput', {
-  fields: (t) => ({
-    latitude: t.float({ required: true }),
-    longitude: t.float({ required: true }),
-    address: t.string({ required: true }),
-  }),
-});
+const kinds: Record<string, MessageKind> = messageKinds;
 
-const AudioInput = builder.inputType('AudioInput', {
-  fields: (t) => ({
-    url: t.string({ required: true }),
-    filename: t.string({ required: true }),
-    length: t.int({ required: true, description: 'Seconds.' }),
-    secret: t.string(),
-  }),
-});
-
-const VideoInput = builder.inputType('VideoInput', {
-  fields: (t) => ({
-    url: t.string({ required: true }),
-    filename: t.string({ required: true }),
-    length: t.int({ required: true, description: 'Seconds.' }),
-    secret: t.string(),
-    thumbnail: t.string(),
-    thumbnailSecret: t.string(),
-    fileLength: t.int(),
-  }),
-});
-
-const FileInput = builder.inputType('FileInput', {
-  fields: (t) => ({
-    url: t.string({ required: true }),
-    filename: t.string({ required: true }),
-    secret: t.string(),
-    fileLength: t.int(),
-  }),
-});
-
-const CustomInput = builder.inputType('CustomInput', {
-  fields: (t) => ({ event: t.string(), exts: t.field({ type: 'JSON' }) }),
-});
+/** A kind's own input type, or, for a kind of one field (`text`, `command`), that field's scalar. */
+function inputOf(kind: MessageKind) {
+  const { input, fields } = kind;
+  if (!input) return Object.values(fields)[0]!.type;
+  return builder.inputType(input, {
+    fields: (t) =>
+      Object.fromEntries(
+        Object.entries(fields).map(([name, field]) => [
+          name,
+          t.field({
+            type: field.type,
+            required: field.required ?? false,
+            description: field.description,
+          }),
+        ]),
+      ),
+  });
+}
 
 export const MessageInput = builder.inputType('MessageInput', {
   description: 'Exactly one kind of message.',
   isOneOf: true,
-  fields: (t) => ({
-    text: t.string(),
-    image: t.field({ type: ImageInput }),
-    location: t.field({ type: LocationInput }),
-    audio: t.field({ type: AudioInput }),
-    video: t.field({ type: VideoInput }),
-    file: t.field({ type: FileInput }),
-    command: t.string({ description: 'A command message: the action, delivered silently.' }),
-    custom: t.field({ type: CustomInput }),
-  }),
+  fields: (t) =>
+    Object.fromEntries(
+      Object.entries(kinds).map(([name, kind]) => [
+        name,
+        t.field({ type: inputOf(kind), description: kind.description }),
+      ]),
+    ),
 });
 
-type Fields = Record<string, unknown>;
-
-/**
- * Per kind of MessageInput: its Easemob body, and each Easemob field's GraphQL name ('' when the
- * GraphQL value is the field itself, or when the field only groups others, as `size` does).
- */
-const kinds: Record<string, { body: (value: unknown) => Fields; names: Record<string, string> }> = {
-  text: { body: (msg) => ({ type: 'txt', msg }), names: { msg: '' } },
-  image: {
-    body: (value) => {
-      const { width, height, ...rest } = value as Fields;
-      const sized = width != null || height != null;
-      return { type: 'img', ...rest, ...(sized ? { size: { width, height } } : {}) };
-    },
-    names: { size: '' },
-  },
-  location: {
-    body: (value) => {
-      const { latitude, longitude, address } = value as Fields;
-      return { type: 'loc', lat: latitude, lng: longitude, addr: address };
-    },
-    names: { lat: 'latitude', lng: 'longitude', addr: 'address' },
-  },
-  audio: { body: (value) => ({ type: 'audio', ...(value as Fields) }), names: {} },
-  video: {
-    body: (value) => {
-      const { thumbnail, thumbnailSecret, fileLength, ...rest } = value as Fields;
-      return {
-        type: 'video',
-        ...rest,
-        thumb: thumbnail,
-        thumb_secret: thumbnailSecret,
-        file_length: fileLength,
-      };
-    },
-    names: { thumb: 'thumbnail', thumb_secret: 'thumbnailSecret', file_length: 'fileLength' },
-  },
-  file: {
-    body: (value) => {
-      const { fileLength, ...rest } = value as Fields;
-      return { type: 'file', ...rest, file_length: fileLength };
-    },
-    names: { file_length: 'fileLength' },
-  },
-  command: { body: (action) => ({ type: 'cmd', action }), names: { action: '' } },
-  custom: {
-    body: (value) => {
-      const { event, exts } = value as Fields;
-      return { type: 'custom', customEvent: event, customExts: exts };
-    },
-    names: { customEvent: 'event', customExts: 'exts' },
-  },
-};
-
-const withoutNulls = (fields: Fields): Fields =>
-  Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== null && v !== undefined));
+/** Sets `value` at a dotted Easemob path (`size.width`), making the objects on the way. */
+function put(body: Fields, path: string, value: unknown) {
+  const segments = path.split('.');
+  const last = segments.pop()!;
+  let holder = body;
+  for (const segment of segments) {
+    holder[segment] ??= {};
+    holder = holder[segment] as Fields;
+  }
+  holder[last] = value;
+}
 
 /** The kind given and the Easemob body for it (`@oneOf` guarantees there is exactly one). */
 export function toEasemobBody(message: Fields): { kind: string; body: Fields } {
-  const [kind, value] = Object.entries(message).find(([, v]) => v != null) ?? ['text', null];
-  const body = kinds[kind]!.body(typeof value === 'object' ? withoutNulls(value as Fields) : value);
-  return { kind, body: withoutNulls(body) };
+  const [name, value] = Object.entries(message).find(([, v]) => v != null) ?? ['text', null];
+  const kind = kinds[name]!;
+  const given: Fields = kind.input ? (value as Fields) : { [Object.keys(kind.fields)[0]!]: value };
+  const body: Fields = { type: kind.type };
+  for (const [field, spec] of Object.entries(kind.fields)) {
+    if (given?.[field] != null) put(body, spec.easemob, given[field]);
+  }
+  return { kind: name, body };
 }
 
 /** The GraphQL path of an Easemob body field, e.g. `lat` of a location → `location.latitude`. */
-export function inputPath(kind: string, bodyPath: readonly PropertyKey[]): PropertyKey[] {
-  const [field, ...rest] = bodyPath;
-  if (field === undefined) return [kind];
-  const name = kinds[kind]?.names[String(field)] ?? field;
-  return name === '' ? [kind, ...rest] : [kind, name, ...rest];
+export function inputPath(name: string, bodyPath: readonly PropertyKey[]): PropertyKey[] {
+  const kind = kinds[name];
+  const path = bodyPath.map(String);
+  for (const [field, spec] of Object.entries(kind?.fields ?? {})) {
+    const easemob = spec.easemob.split('.');
+    if (!easemob.every((segment, i) => path[i] === segment)) continue;
+    const rest = path.slice(easemob.length);
+    // A kind of one field (`text`, `command`) takes the value itself.
+    return kind?.input ? [name, field, ...rest] : [name, ...rest];
+  }
+  // No field of its own (`size` as a whole, which groups width and height): the kind.
+  return [name];
 }

@@ -4,8 +4,8 @@ import { type Context, viewerName } from '../context.js';
 import { isNotFound } from '../easemob/errors.js';
 import { messageId, username } from '../easemob/input.js';
 import type { EasemobUser } from '../easemob/responses.js';
-import type { PrefetchKind } from '../loaders/index.js';
 import { errorCodes } from '../errors.js';
+import type { PrefetchKind } from '../loaders/index.js';
 import { adminOnly, privateOf, publicOf, signedIn } from './access.js';
 import { builder } from './builder.js';
 import { cursorConnection } from './pagination.js';
@@ -17,7 +17,8 @@ export const OnlineStatus = builder.enumType('OnlineStatus', {
 });
 
 export const NotificationDisplayStyle = builder.enumType('NotificationDisplayStyle', {
-  description: 'How push notifications show messages (seed 004 notification_display_style).',
+  description:
+    'How push notifications show messages (notification_display_style, Easemob「用户体系集成 › 设置推送消息展示方式」).',
   values: {
     SUMMARY: { value: 'summary', description: 'A notice only ("0").' },
     DETAIL: { value: 'detail', description: 'The notice with the message text ("1").' },

@@ -267,7 +267,8 @@ describe('compose.yaml', () => {
     env.REDIS_URL = redis.url;
     env.HOST = '127.0.0.1';
     env.PORT = '0';
-    env.LOG_LEVEL = 'silent';
+    // The banner, URL included, is an info log line: a silent gateway would not print it.
+    env.LOG_LEVEL = 'info';
     const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
       cwd: root,
       env: { PATH: process.env.PATH, ...env },
@@ -286,7 +287,7 @@ describe('compose.yaml', () => {
     while (!match) {
       if (Date.now() > deadline || child.exitCode !== null) throw new Error(`no URL in: ${output}`);
       await new Promise((resolve) => setTimeout(resolve, 50));
-      match = /(?:GraphiQL|GraphQL): (http:\/\/\S+)/.exec(output);
+      match = /(?:GraphiQL|GraphQL): (http:\/\/\S+?\/graphql)/.exec(output);
     }
     const url = match[1]!;
     expect(output).not.toContain('OPEN DEV MODE');

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { EasemobError } from '../../src/easemob/errors.js';
 import { buildChatHistoryQl } from '../../src/easemob/resources/messages.js';
+import { manualClock } from '../support/clock.js';
 import { rejectionOf, startHarness } from '../support/easemob.js';
 
 const seed = {
@@ -131,7 +132,7 @@ describe('users', () => {
       activated: false,
     });
     expect((await client.users.get('bob')).activated).toBe(false);
-    // Seed 004: a deactivated user is logged out at once.
+    // Easemob「用户体系集成 › 账号禁用与解禁」: a deactivated user is logged out at once.
     expect(emulator.state.isOnline('bob')).toBe(false);
     await client.users.activate('bob');
     expect((await client.users.get('bob')).activated).toBe(true);
@@ -305,8 +306,10 @@ describe('chat history export', () => {
     expect(all).toHaveLength(4);
   });
 
-  it('filters by time range as seed 001 writes it', async () => {
-    const { client, emulator } = await startHarness({ emulator: { seed } });
+  it('filters by time range as Easemob「聊天消息导出 › 使用示例2」 writes it', async () => {
+    // Message timestamps come from the emulator's clock: moving it puts "b" after the cut.
+    const clock = manualClock();
+    const { client, emulator } = await startHarness({ emulator: { seed, now: clock.now } });
     await client.messages.send({
       targetType: 'users',
       targets: ['bob'],
@@ -314,7 +317,7 @@ describe('chat history export', () => {
       from: 'alice',
     });
     const cut = emulator.state.sentMessages[0]!.timestamp + 1;
-    await new Promise((resolve) => setTimeout(resolve, 5));
+    clock.advance(5);
     await client.messages.send({
       targetType: 'users',
       targets: ['bob'],

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { rejectionOf, startHarness } from '../support/easemob.js';
 
 /**
- * The client must accept every response shape the seed documents show. The emulator answers with
- * each documented example verbatim (a canned answer), over a real socket.
+ * The client must accept every response shape Easemob's documentation shows. The emulator answers
+ * with each documented example verbatim (a canned answer), over a real socket.
  */
 
 const seed = {
@@ -14,7 +14,7 @@ const seed = {
 };
 
 describe('status shapes', () => {
-  it('seed 000: data as {"user": "online"}', async () => {
+  it('Easemob「REST API 开发指南 › 查看用户在线状态」: data as {"user": "online"}', async () => {
     const { client, emulator } = await startHarness({ emulator: { seed } });
     emulator.faults.add({
       endpoint: 'status.get',
@@ -35,7 +35,7 @@ describe('status shapes', () => {
     expect(await client.status.get('stliu')).toBe('online');
   });
 
-  it('seed 001: data as [{target_name, result_code, result_content}]', async () => {
+  it('Easemob「聊天消息导出 › 查看用户在线状态」: data as [{target_name, result_code, result_content}]', async () => {
     const { client, emulator } = await startHarness({ emulator: { seed } });
     emulator.faults.add({
       endpoint: 'status.get',
@@ -62,7 +62,7 @@ describe('status shapes', () => {
     ]);
   });
 
-  it('seed 004 batch: data as [{"user1": "offline"}, {"user2": "offline"}]', async () => {
+  it('Easemob「用户体系集成 › 批量获取用户在线状态」: data as [{"user1": "offline"}, {"user2": "offline"}]', async () => {
     const { client, emulator } = await startHarness({ emulator: { seed } });
     emulator.faults.add({
       endpoint: 'status.batch',
@@ -82,7 +82,7 @@ describe('status shapes', () => {
 });
 
 describe('other documented variants', () => {
-  it('seed 002: presence numbers as strings, and an empty uid matched by position', async () => {
+  it('Easemob「在线状态订阅 RESTful API › 批量订阅在线状态」: presence numbers as strings, and an empty uid matched by position', async () => {
     const { client, emulator } = await startHarness({ emulator: { seed } });
     emulator.faults.add({
       endpoint: 'presence.subscribe',
@@ -125,7 +125,7 @@ describe('other documented variants', () => {
     ]);
   });
 
-  it('seed 002: the subscription list with totalnum as a string', async () => {
+  it('Easemob「在线状态订阅 RESTful API › 查询订阅列表」: the subscription list with totalnum as a string', async () => {
     const { client, emulator } = await startHarness({ emulator: { seed } });
     emulator.faults.add({
       endpoint: 'presence.sublist',
@@ -149,7 +149,7 @@ describe('other documented variants', () => {
     });
   });
 
-  it('seed 004: user entities with numbers and booleans as strings, and unknown fields', async () => {
+  it('Easemob「用户体系集成」: user entities with numbers and booleans as strings, and unknown fields', async () => {
     const { client, emulator } = await startHarness({ emulator: { seed } });
     emulator.faults.add({
       endpoint: 'users.get',
@@ -191,7 +191,7 @@ describe('other documented variants', () => {
     });
   });
 
-  it('seed 003: offline count, and send results keyed by target', async () => {
+  it('/hx wrapper「IM环信接口文档」: offline count, and send results keyed by target', async () => {
     const { client, emulator } = await startHarness({ emulator: { seed } });
     emulator.faults.add({
       endpoint: 'offline.count',
@@ -217,7 +217,7 @@ describe('other documented variants', () => {
     ]);
   });
 
-  it('seed 001: chat history records with every body type', async () => {
+  it('Easemob「聊天消息导出 › 聊天记录数据结构」: chat history records with every body type', async () => {
     const { client, emulator } = await startHarness({ emulator: { seed } });
     emulator.faults.add({
       endpoint: 'chatmessages.list',

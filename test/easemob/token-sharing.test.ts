@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { manualClock } from '../support/clock.js';
 import { rejectionOf, startHarness } from '../support/easemob.js';
 
 const seed = { users: [{ username: 'alice', password: 'pw' }] };
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('app token', () => {
   it('100 concurrent first calls share exactly one token request', async () => {
@@ -37,14 +37,19 @@ describe('app token', () => {
   });
 
   it('is refreshed ahead of expiry, so no call ever meets a 401', async () => {
-    const { client, emulator } = await startHarness({ emulator: { seed } });
+    // One clock for the emulator's expiry and the client's refresh schedule, moved 20 ms a call.
+    const clock = manualClock();
+    const { client, emulator } = await startHarness({
+      emulator: { seed, now: clock.now },
+      client: { token: { now: clock.now } },
+    });
     emulator.state.setTokenLifetime(1);
-    const deadline = Date.now() + 2_600;
+    const deadline = clock.now() + 2_600;
     let calls = 0;
-    while (Date.now() < deadline) {
+    while (clock.now() < deadline) {
       await client.status.get('alice');
       calls++;
-      await sleep(20);
+      clock.advance(20);
     }
     const statuses = emulator.calls.list('status.get').map((c) => c.status);
     expect(statuses).toHaveLength(calls);

@@ -92,7 +92,7 @@ describe('transport', () => {
     const dead = servers.pop()!;
     dead.closeAllConnections();
     await new Promise((resolve) => dead.close(resolve));
-    const client = clientFor(url, { retry: { maxRetries: 2, initialDelayMs: 1, maxDelayMs: 2 } });
+    const client = clientFor(url, { retry: { maxRetries: 2, initialDelayMs: 0, maxDelayMs: 0 } });
     const error = await rejectionOf(
       client.messages.send({
         targetType: 'users',

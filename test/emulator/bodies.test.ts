@@ -6,7 +6,7 @@ import { requestJson } from '../support/http.js';
 const ctx = useEmulator({ seed: { users: [{ username: 'u1', password: 'p' }] } });
 
 describe('request bodies', () => {
-  it('parses JSON sent without a Content-Type, as the seed curl examples do', async () => {
+  it('parses JSON sent without a Content-Type, as the documented curl examples do', async () => {
     const response = await request(`${ctx.emulator.baseUrl}/users/batch/status`, {
       method: 'POST',
       headers: { authorization: `Bearer ${ctx.token}` },

@@ -68,7 +68,7 @@ describe('GET /chatmessages', () => {
     );
   });
 
-  it('answers records in the seed 001 shape', async () => {
+  it('answers records in the Easemob「聊天消息导出 › 聊天记录数据结构」 shape', async () => {
     const response = await history('?limit=1');
     const [record] = response.body.entities;
     expect(Object.keys(record).sort()).toEqual(
@@ -84,7 +84,7 @@ describe('GET /chatmessages', () => {
     });
   });
 
-  it('supports seed 001 example 1: ql=order by timestamp desc, limit=20 (+ encoded)', async () => {
+  it('supports Easemob「聊天消息导出 › 使用示例1」: ql=order by timestamp desc, limit=20 (+ encoded)', async () => {
     const response = await history('?ql=order+by+timestamp+desc&limit=20');
     expect(response.body.count).toBe(20);
     expect(texts(response.body.entities)[0]).toBe('group');
@@ -92,7 +92,7 @@ describe('GET /chatmessages', () => {
     expect(response.body.params).toEqual({ limit: ['20'], ql: ['order by timestamp desc'] });
   });
 
-  it('supports seed 001 example 2: a time range with select *', async () => {
+  it('supports Easemob「聊天消息导出 › 使用示例2」: a time range with select *', async () => {
     const ql = `select * where timestamp<${base + 10 * 60_000} and timestamp>${base + 5 * 60_000} order by timestamp desc`;
     const response = await history(`?ql=${encodeURIComponent(ql)}`);
     expect(texts(response.body.entities)).toEqual([
@@ -104,7 +104,7 @@ describe('GET /chatmessages', () => {
     expect(response.body).not.toHaveProperty('cursor');
   });
 
-  it('supports seed 001 example 3: paging with the cursor until it disappears', async () => {
+  it('supports Easemob「聊天消息导出 › 使用示例3」: paging with the cursor until it disappears', async () => {
     const ql = encodeURIComponent('select * order by timestamp desc');
     const seen: string[] = [];
     let cursor: string | undefined;

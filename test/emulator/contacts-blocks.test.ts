@@ -86,7 +86,7 @@ describe('contacts', () => {
 });
 
 describe('blocks', () => {
-  it('adds blocks and answers the usernames in data, as seed 004 shows', async () => {
+  it('adds blocks and answers the usernames in data, as Easemob「用户体系集成 › 添加黑名单」 shows', async () => {
     const response = await postJson(
       url('/users/user1/blocks/users'),
       { usernames: ['user2'] },

@@ -1,7 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { FaultInjector } from '../../src/emulator/faults.js';
-import { useEmulator } from '../support/emulator.js';
+import { startEmulator } from '../../src/emulator/server.js';
+import { seededRandom } from '../support/clock.js';
+import { adminToken, useEmulator } from '../support/emulator.js';
 import { getJson, postJson } from '../support/http.js';
+import { until } from '../support/load.js';
 
 const ctx = useEmulator({ seed: { users: [{ username: 'u1', password: 'p' }] } });
 
@@ -123,15 +126,20 @@ describe('other faults', () => {
       times: 1,
     });
     const started = Date.now();
-    const pending = send('slow answer');
-    await new Promise((resolve) => setTimeout(resolve, 60));
+    let answered = false;
+    const pending = send('slow answer').finally(() => {
+      answered = true;
+    });
+    // The message is stored while the answer is still held back: the ambiguous failure.
+    await until(() => sentTexts().includes('slow answer'));
     expect(sentTexts()).toContain('slow answer');
+    expect(answered).toBe(false);
     const response = await pending;
     expect(Date.now() - started).toBeGreaterThanOrEqual(140);
     expect(response.status).toBe(200);
   });
 
-  it('answers a canned response verbatim, such as a seed example', async () => {
+  it('answers a canned response verbatim, such as a documented example', async () => {
     const verbatim = '{\n  "action": "get",\n  "data": {\n    "user1": "offline"\n  }\n}';
     ctx.emulator.faults.add({
       kind: 'respond',
@@ -188,6 +196,39 @@ describe('fault matching', () => {
     await status();
     expect(ctx.emulator.calls.count('status.get')).toBe(2);
     expect(ctx.emulator.calls.list('status.get').map((call) => call.status)).toEqual([500, 200]);
+  });
+});
+
+describe('seeded faults', () => {
+  it('draws from the random source given to startEmulator, so a run repeats exactly', async () => {
+    const pattern = async (seed: number) => {
+      const emulator = await startEmulator({
+        seed: { users: [{ username: 'u1', password: 'p' }] },
+        random: seededRandom(seed),
+      });
+      try {
+        const token = await adminToken(emulator);
+        emulator.faults.add({
+          endpoint: 'status.get',
+          kind: 'status',
+          status: 503,
+          probability: 0.5,
+        });
+        const statuses: number[] = [];
+        for (let i = 0; i < 16; i++) {
+          statuses.push((await getJson(`${emulator.baseUrl}/users/u1/status`, { token })).status);
+        }
+        return statuses;
+      } finally {
+        await emulator.close();
+      }
+    };
+    const first = await pattern(7);
+    expect(await pattern(7)).toEqual(first);
+    const draws = seededRandom(7);
+    expect(first).toEqual(Array.from({ length: 16 }, () => (draws() < 0.5 ? 503 : 200)));
+    expect(first).toContain(503);
+    expect(first).toContain(200);
   });
 });
 

@@ -11,7 +11,7 @@ function send(body: unknown) {
 }
 
 describe('POST /messages', () => {
-  it('answers "success" per target in the seed 003 envelope', async () => {
+  it('answers "success" per target in the /hx wrapper「IM环信接口文档 › 发送文本消息」 envelope', async () => {
     const response = await send({
       target_type: 'users',
       target: ['u1', 'u2', 'u3'],
@@ -76,7 +76,7 @@ describe('POST /messages', () => {
     expect(ctx.emulator.state.sentMessages[before]?.from).toBe('admin');
   });
 
-  it('fails an empty from, as seed 003 warns', async () => {
+  it('fails an empty from, as /hx wrapper「IM环信接口文档 › 发送文本消息」 warns', async () => {
     const before = ctx.emulator.state.sentMessages.length;
     const response = await send({
       target_type: 'users',

@@ -1,18 +1,18 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { manualClock } from '../support/clock.js';
 import { useEmulator } from '../support/emulator.js';
 import { getJson, postJson, requestJson } from '../support/http.js';
 
+// Last times and subscription expiry follow the emulator's clock, so moving it stands in for waiting.
+const clock = manualClock();
 const ctx = useEmulator({
   seed: { users: ['wzy', 'c1', 'c2', 'c3'].map((username) => ({ username, password: 'p' })) },
+  now: clock.now,
 });
 
 function url(path: string): string {
   return `${ctx.emulator.baseUrl}${path}`;
 }
-
-afterEach(() => {
-  vi.restoreAllMocks();
-});
 
 describe('presence', () => {
   it('sets a device status and answers {"result":"ok"}', async () => {
@@ -53,16 +53,17 @@ describe('presence', () => {
       status: { android: '1', ios_77: 'busy' },
     });
     expect(c2.last_time).toMatch(/^\d{10}$/);
-    expect(Math.abs(Number(c2.last_time) - Date.now() / 1000)).toBeLessThan(5);
+    expect(Math.abs(Number(c2.last_time) - clock.now() / 1000)).toBeLessThan(5);
+    expect(c2.last_time).toBe(String(Math.floor(clock.now() / 1000)));
     expect(c3).toEqual({ uid: 'c3', last_time: '0', ext: '', status: {} });
   });
 
   it('updates last_time at login and logout', async () => {
     const { state } = ctx.emulator;
-    const now = Date.now();
-    vi.spyOn(Date, 'now').mockReturnValue(now + 100_000);
+    const now = clock.now();
+    clock.advance(100_000);
     state.setOnline('c3', true);
-    vi.spyOn(Date, 'now').mockReturnValue(now + 200_000);
+    clock.advance(100_000);
     state.setOnline('c3', false);
     const response = await postJson(
       url('/users/wzy/presence'),
@@ -83,8 +84,9 @@ describe('presence', () => {
     expect(Object.keys(c2).sort()).toEqual(['expiry', 'ext', 'last_time', 'status', 'uid']);
     expect(c2.uid).toBe('c2');
     expect(typeof c2.expiry).toBe('string');
-    expect(Number(c2.expiry) - Math.floor(Date.now() / 1000)).toBeGreaterThanOrEqual(999);
-    expect(Number(c2.expiry) - Math.floor(Date.now() / 1000)).toBeLessThanOrEqual(1000);
+    expect(Number(c2.expiry) - Math.floor(clock.now() / 1000)).toBeGreaterThanOrEqual(999);
+    expect(Number(c2.expiry) - Math.floor(clock.now() / 1000)).toBeLessThanOrEqual(1000);
+    expect(c2.expiry).toBe(String(Math.floor(clock.now() / 1000) + 1000));
   });
 
   it('refuses an expiry over 30 days and over 100 usernames', async () => {
@@ -158,8 +160,7 @@ describe('presence', () => {
   it('drops subscriptions once they expire', async () => {
     await postJson(url('/users/c2/presence/10'), { usernames: ['c1'] }, { token: ctx.token });
     await postJson(url('/users/c2/presence/1000'), { usernames: ['c3'] }, { token: ctx.token });
-    const now = Date.now();
-    vi.spyOn(Date, 'now').mockReturnValue(now + 11_000);
+    clock.advance(11_000);
     const response = await getJson(url('/users/c2/presence/sublist?pageNum=1&pageSize=100'), {
       token: ctx.token,
     });

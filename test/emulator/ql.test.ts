@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { matchesQuery, parseQl, QlError } from '../../src/emulator/ql.js';
 
 describe('parseQl', () => {
-  it('reads the three seed 001 forms', () => {
+  it('reads the three example forms of Easemob「聊天消息导出」', () => {
     expect(parseQl('order by timestamp desc')).toEqual({ conditions: [], order: 'desc' });
     expect(parseQl('select * order by timestamp desc')).toEqual({ conditions: [], order: 'desc' });
     expect(

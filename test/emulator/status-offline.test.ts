@@ -28,7 +28,7 @@ async function send(to: string[], text = 'hello'): Promise<string[]> {
 }
 
 describe('GET /users/{username}/status', () => {
-  it('answers the seed 004 shape with online or offline', async () => {
+  it('answers the Easemob「用户体系集成 › 获取用户在线状态」 shape with online or offline', async () => {
     const offline = await getJson(url('/users/user1/status'), { token: ctx.token });
     expect(offline.status).toBe(200);
     expect(Object.keys(offline.body).sort()).toEqual(
@@ -156,7 +156,7 @@ describe('offline messages', () => {
     expect(ctx.emulator.state.offlineCount('user1')).toBe(1);
   });
 
-  it('reads an id it never sent as delivered, as seed 004 example 123 does', async () => {
+  it('reads an id it never sent as delivered, as example 123 of Easemob「用户体系集成 › 获取某条离线消息状态」 does', async () => {
     const response = await getJson(url('/users/user1/offline_msg_status/123'), {
       token: ctx.token,
     });

@@ -1,10 +1,15 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { startEmulator } from '../../src/emulator/server.js';
+import { manualClock } from '../support/clock.js';
 import { adminToken, useEmulator, userToken } from '../support/emulator.js';
 import { getJson, postJson } from '../support/http.js';
 
+// Tokens expire by the emulator's clock: moving it past a ttl stands in for waiting the ttl out.
+const clock = manualClock();
 const ctx = useEmulator({
   seed: { users: [{ username: 'C', password: '1', nickname: 'see' }] },
   defaultTokenTtlSeconds: 7200,
+  now: clock.now,
 });
 
 afterEach(() => {
@@ -13,7 +18,7 @@ afterEach(() => {
 });
 
 describe('POST /token, client credentials', () => {
-  it('answers access_token, expires_in and application, as seed 004 shows', async () => {
+  it('answers access_token, expires_in and application, as Easemob「用户体系集成 › 获取管理员权限token」 shows', async () => {
     const { emulator } = ctx;
     const response = await postJson(`${emulator.baseUrl}/token`, {
       grant_type: 'client_credentials',
@@ -135,8 +140,7 @@ describe('token lifetime', () => {
     const { emulator } = ctx;
     const token = await adminToken(emulator, 1);
     expect((await getJson(`${emulator.baseUrl}/users`, { token })).status).toBe(200);
-    const now = Date.now();
-    vi.spyOn(Date, 'now').mockReturnValue(now + 1500);
+    clock.advance(1500);
     const expired = await getJson(`${emulator.baseUrl}/users`, { token });
     expect(expired.status).toBe(401);
     expect(expired.body).toMatchObject({
@@ -157,10 +161,10 @@ describe('token lifetime', () => {
     });
     expect(forced.body.expires_in).toBe(2);
     const token = forced.body.access_token as string;
-    const now = Date.now();
-    vi.spyOn(Date, 'now').mockReturnValue(now + 2100);
+    clock.advance(1999);
+    expect((await getJson(`${emulator.baseUrl}/users`, { token })).status).toBe(200);
+    clock.advance(101);
     expect((await getJson(`${emulator.baseUrl}/users`, { token })).status).toBe(401);
-    vi.restoreAllMocks();
 
     emulator.state.setTokenLifetime(null);
     const user = await postJson(`${emulator.baseUrl}/token`, {
@@ -172,13 +176,19 @@ describe('token lifetime', () => {
     expect(user.body.expires_in).toBe(999);
   });
 
-  it('expires for real, without a mocked clock', async () => {
-    const { emulator } = ctx;
-    emulator.state.setTokenLifetime(1);
-    const token = await adminToken(emulator);
-    expect((await getJson(`${emulator.baseUrl}/users`, { token })).status).toBe(200);
-    await new Promise((resolve) => setTimeout(resolve, 1100));
-    expect((await getJson(`${emulator.baseUrl}/users`, { token })).status).toBe(401);
+  it('reads the wall clock when no clock is injected', async () => {
+    const emulator = await startEmulator();
+    try {
+      emulator.state.setTokenLifetime(1);
+      const token = await adminToken(emulator);
+      expect((await getJson(`${emulator.baseUrl}/users`, { token })).status).toBe(200);
+      const now = Date.now();
+      vi.spyOn(Date, 'now').mockReturnValue(now + 1100);
+      expect((await getJson(`${emulator.baseUrl}/users`, { token })).status).toBe(401);
+    } finally {
+      vi.restoreAllMocks();
+      await emulator.close();
+    }
   });
 
   it('revokeTokens invalidates every issued token', async () => {

@@ -16,7 +16,7 @@ beforeEach(() => {
 });
 
 describe('POST /users (register)', () => {
-  it('answers one user in the seed 004 envelope', async () => {
+  it('answers one user in the Easemob「用户体系集成 › 注册单个用户(开放)」 envelope', async () => {
     const response = await postJson(
       url('/users'),
       { username: 'user1', password: '123', nickname: 'testuser' },
@@ -131,7 +131,7 @@ describe('POST /users (register)', () => {
 });
 
 describe('GET /users/{username}', () => {
-  it('answers the seed 004 shape', async () => {
+  it('answers the Easemob「用户体系集成 › 获取单个用户」 shape', async () => {
     ctx.emulator.state.createUser({ username: 'user1', password: 'p', nickname: 'testuser' });
     const response = await getJson(url('/users/USER1'), { token: ctx.token });
     expect(response.status).toBe(200);
@@ -161,7 +161,7 @@ describe('GET /users/{username}', () => {
 });
 
 describe('DELETE /users/{username}', () => {
-  it('answers the deleted entity in the seed 004 envelope', async () => {
+  it('answers the deleted entity in the Easemob「用户体系集成 › 删除单个用户」 envelope', async () => {
     ctx.emulator.state.createUser({ username: 'user1', password: 'p' });
     const response = await deleteJson(url('/users/user1'), { token: ctx.token });
     expect(response.status).toBe(200);
@@ -253,7 +253,7 @@ describe('PUT /users/{username}', () => {
     expect(entity.modified).toBeGreaterThan(entity.created);
   });
 
-  it('answers notification settings as numbers and booleans, as seed 004 does', async () => {
+  it('answers notification settings as numbers and booleans, as Easemob「用户体系集成 › 设置推送消息展示方式」 does', async () => {
     ctx.emulator.state.createUser({ username: 'user1', password: 'p' });
     await putJson(url('/users/user1'), { notification_display_style: '1' }, { token: ctx.token });
     const response = await putJson(
@@ -308,7 +308,7 @@ describe('PUT /users/{username}', () => {
 });
 
 describe('deactivate, activate, disconnect', () => {
-  it('deactivates with the seed 004 answer and logs the user out', async () => {
+  it('deactivates with the Easemob「用户体系集成 › 用户账号禁用」 answer and logs the user out', async () => {
     const { state } = ctx.emulator;
     state.createUser({ username: 'user1', password: 'p' });
     state.setOnline('user1', true);

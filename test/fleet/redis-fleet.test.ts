@@ -1,3 +1,4 @@
+import { Redis } from 'ioredis';
 import { afterAll, describe, expect, it } from 'vitest';
 import { startEmulator } from '../../src/emulator/server.js';
 import { connectFleet, type Fleet } from '../../src/fleet/fleet.js';
@@ -6,6 +7,8 @@ import { sse, startLiveServer, until } from '../support/live-server.js';
 import { startRedis } from '../support/redis.js';
 
 const redis = await startRedis();
+// Reads Redis's own view of the fleet: whether an instance's SUBSCRIBE has been taken.
+const probe = new Redis(redis.url);
 const fleets: Fleet[] = [];
 const fleet = async (prefix: string) => {
   const connected = await connectFleet(redis.url, prefix);
@@ -16,8 +19,22 @@ const fleet = async (prefix: string) => {
 // still listening when the connections close.
 afterAll(async () => {
   await Promise.all(fleets.splice(0).map((f) => f.close()));
+  await probe.quit();
   await redis.stop();
 });
+
+async function channelSubscribers(channel: string): Promise<number> {
+  const [, count] = (await probe.pubsub('NUMSUB', channel)) as [string, number];
+  return count;
+}
+
+async function untilAsync(check: () => Promise<boolean>, ms = 5_000): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error('Redis did not report the subscription in time');
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+}
 
 const seed = { users: ['alice', 'bob', 'carol'].map((username) => ({ username, password: 'pw' })) };
 
@@ -68,7 +85,9 @@ describe('several instances through one Redis', () => {
       a.url,
       'subscription { messageSent(username: "bob") { from { username } target } }',
     );
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    // A's subscriber listens, and Redis has A's SUBSCRIBE: a message published now reaches it.
+    await a.realtime.whenListening('messageSent', 1);
+    await untilAsync(async () => (await channelSubscribers('messageSent')) >= 1);
     const sent = await fetch(b.url, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },

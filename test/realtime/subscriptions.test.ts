@@ -66,7 +66,10 @@ describe('statusChanged', () => {
     first.close();
     second.close();
     await until(() => !realtime.status.running, 'the poller to stop with its last subscriber');
+    // A round already under way still makes its call; none starts after it.
+    await realtime.status.idle();
     const after = emulator.calls.count('status.batch');
+    // Proving that nothing more happens takes time: three poll intervals.
     await sleep(350);
     expect(emulator.calls.count('status.batch')).toBe(after);
   });
@@ -78,7 +81,8 @@ describe('statusChanged', () => {
       () => realtime.status.rounds >= 1 && realtime.status.watchedKeys === 1,
       'the first round',
     );
-    await sleep(120);
+    // The change is made once the subscription listens, so its event cannot be missed.
+    await realtime.whenListening('statusChanged', 1);
     emulator.state.setOnline('carol', true);
     await until(() => subscription.events.length === 1, 'an event over WebSocket');
     expect(subscription.events[0]).toMatchObject({
@@ -144,7 +148,7 @@ describe('presenceChanged', () => {
 
 describe('messageSent', () => {
   it('delivers messages sent through this layer to the recipient, and only to those allowed', async () => {
-    const { url, wsUrl } = await startLiveServer({
+    const { url, wsUrl, realtime } = await startLiveServer({
       emulator: { seed },
       server: { auth: testAuth() },
     });
@@ -159,7 +163,9 @@ describe('messageSent', () => {
     const snoop = wsSubscribe(wsUrl, 'subscription { messageSent(username: "bob") { target } }', {
       authorization: `Bearer ${await userToken('carol')}`,
     });
-    await sleep(200);
+    // Bob's subscription listens before the message goes out; carol's is refused.
+    await realtime.whenListening('messageSent', 1);
+    await until(() => snoop.failure() !== undefined || snoop.events.length > 0, "carol's refusal");
 
     const response = await fetch(url, {
       method: 'POST',

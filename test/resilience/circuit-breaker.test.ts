@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { CircuitState } from '../../src/easemob/circuit-breaker.js';
 import { EasemobError } from '../../src/easemob/errors.js';
 import type { FaultAction } from '../../src/emulator/faults.js';
+import { manualClock } from '../support/clock.js';
 import { rejectionOf, startHarness } from '../support/easemob.js';
 import { startGraphQL, uncached } from '../support/graphql.js';
 import { sleep, timed } from '../support/load.js';
@@ -135,11 +136,16 @@ describe('circuit breaker in the client', () => {
   });
 
   it('counts token requests too, and can be turned off', async () => {
-    const { client, emulator } = await startHarness({ emulator: { seed }, client: options });
+    const clock = manualClock();
+    const { client, emulator } = await startHarness({
+      emulator: { seed },
+      client: { ...options, token: { now: clock.now } },
+    });
     emulator.faults.add({ endpoint: 'token', kind: 'status', status: 502 });
     await rejectionOf(client.users.get('alice'));
-    // The token cache holds the failure for a second: wait it out before the next token request.
-    await sleep(1_050);
+    // The token cache holds the failure for a second (by its clock): move past it before the
+    // next token request.
+    clock.advance(1_050);
     expect(await rejectionOf(client.users.get('alice'))).toMatchObject({ code: 'circuit_open' });
     expect(emulator.calls.count('token')).toBe(5);
     expect(emulator.calls.count('users.get')).toBe(0);

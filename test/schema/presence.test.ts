@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { SeedData } from '../../src/emulator/seed.js';
+import { manualClock } from '../support/clock.js';
 import { errorCode, startGraphQL } from '../support/graphql.js';
 
 const names = (n: number, prefix = 'p') =>
@@ -55,14 +56,18 @@ describe('presence', () => {
   });
 
   it('gives lastSeenAt from the last login or logout', async () => {
+    // Presence last times come from the emulator's clock (Easemob REST: 在线状态订阅 RESTful API, UNIX seconds).
+    const clock = manualClock(Date.UTC(2024, 0, 1, 12, 0, 0, 750));
     const { run, emulator } = await startGraphQL({
-      emulator: { seed: { ...seed, online: ['bob'] } },
+      emulator: { seed: { ...seed, online: ['bob'] }, now: clock.now },
     });
-    const before = Math.floor(Date.now() / 1000) * 1000;
+    clock.advance(90_000);
+    const before = Math.floor(clock.now() / 1000) * 1000;
     emulator.state.setOnline('bob', false);
     const { lastSeenAt } = (await run(userPresence, { username: 'bob' })).data!.user.presence;
     expect(new Date(lastSeenAt).getTime()).toBeGreaterThanOrEqual(before - 1000);
-    expect(new Date(lastSeenAt).getTime()).toBeLessThanOrEqual(Date.now());
+    expect(new Date(lastSeenAt).getTime()).toBeLessThanOrEqual(clock.now());
+    expect(lastSeenAt).toBe('2024-01-01T12:01:30.000Z');
   });
 
   it('reads 150 users with presences in two calls, in order', async () => {
@@ -113,9 +118,10 @@ describe('presence', () => {
   });
 
   it('subscribes, pages the subscription list and unsubscribes', async () => {
-    const { run } = await startGraphQL({ emulator: { seed } });
+    const clock = manualClock();
+    const { run } = await startGraphQL({ emulator: { seed, now: clock.now } });
     const targets = ['bob', 'carol', 'dave', 'erin', 'frank'];
-    const start = Date.now();
+    const start = clock.now();
     const subscribed = await run(subscribe, { username: 'alice', targets, expirySeconds: 3600 });
     expect(subscribed.errors).toBeUndefined();
     const answers = subscribed.data!.subscribePresence as {
@@ -126,7 +132,8 @@ describe('presence', () => {
     for (const answer of answers) {
       const expiresAt = new Date(answer.expiresAt).getTime();
       expect(expiresAt).toBeGreaterThanOrEqual(Math.floor(start / 1000) * 1000 + 3_600_000);
-      expect(expiresAt).toBeLessThanOrEqual(Date.now() + 3_600_000);
+      expect(expiresAt).toBeLessThanOrEqual(clock.now() + 3_600_000);
+      expect(expiresAt).toBe(start + 3_600_000);
     }
     const page = async (pageNum: number) =>
       (await run(subscriptions, { username: 'alice', pageNum, pageSize: 2 })).data!.user
@@ -137,7 +144,7 @@ describe('presence', () => {
       'bob',
       'carol',
     ]);
-    expect(new Date(first.items[0].expiresAt).getTime()).toBeGreaterThan(Date.now());
+    expect(new Date(first.items[0].expiresAt).getTime()).toBeGreaterThan(clock.now());
     const last = await page(3);
     expect(last).toMatchObject({ totalCount: 5, pageNum: 3, hasNextPage: false });
     expect(last.items.map((s: { user: { username: string } }) => s.user.username)).toEqual([

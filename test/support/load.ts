@@ -20,17 +20,21 @@ export async function runConcurrently<T>(
   return results;
 }
 
-/** Runs `task` with at most `concurrency` in flight until `durationMs` has passed; every result. */
+/**
+ * Runs `task` with at most `concurrency` in flight until `durationMs` has passed on `now` (the wall
+ * clock unless a test passes the manual clock its task advances); every result.
+ */
 export async function runFor<T>(
   durationMs: number,
   concurrency: number,
   task: (index: number) => Promise<T>,
+  now: () => number = Date.now,
 ): Promise<T[]> {
   const results: T[] = [];
-  const stopAt = Date.now() + durationMs;
+  const stopAt = now() + durationMs;
   let next = 0;
   const worker = async () => {
-    while (Date.now() < stopAt) results.push(await task(next++));
+    while (now() < stopAt) results.push(await task(next++));
   };
   await Promise.all(Array.from({ length: concurrency }, worker));
   return results;

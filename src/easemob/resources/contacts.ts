@@ -43,7 +43,10 @@ export function blocksResource(core: Core) {
       return answer.data.map((name) => name.toLowerCase());
     },
 
-    /** Seed 004: at most 500 blocked users per user; returns the names Easemob added. */
+    /**
+     * Easemob「用户体系集成 › 添加黑名单」: at most 500 blocked users per user; returns the names
+     * added.
+     */
     async add(owner: string, usernames: string[]): Promise<string[]> {
       const params = { owner: parseInput(username, owner, 'owner') };
       const body = {

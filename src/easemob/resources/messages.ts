@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { Core } from '../core.js';
-import { chatHistoryQuery, type messageBody, outgoingMessage, parseInput } from '../input.js';
+import { chatHistoryQuery, outgoingMessage, parseInput } from '../input.js';
+import type { messageBody } from '../message-kinds.js';
 import { type ChatMessage, chatMessagesEnvelope, sendEnvelope } from '../responses.js';
 
 export type MessageBody = z.input<typeof messageBody>;
@@ -9,7 +10,9 @@ export interface OutgoingMessage {
   targetType: 'users' | 'chatgroups' | 'chatrooms';
   targets: string[];
   message: MessageBody;
-  /** Seed 003: without it Easemob shows the sender as "admin". */
+  /**
+   * /hx wrapper「IM环信接口文档 › 发送文本消息」: without it Easemob shows the sender as "admin".
+   */
   from?: string;
   ext?: Record<string, unknown>;
 }
@@ -57,7 +60,10 @@ function isDelivered(result: string): boolean {
 
 export function chatHistoryResource(core: Core) {
   return {
-    /** Seed 001: `ql` filters and orders (e.g. `select * where timestamp>1403164734226 order by timestamp desc`). */
+    /**
+     * Easemob「聊天消息导出 › 聊天消息REST API」: `ql` filters and orders (e.g.
+     * `select * where timestamp>1403164734226 order by timestamp desc`).
+     */
     async list(
       options: { ql?: string; limit?: number; cursor?: string } = {},
     ): Promise<ChatHistoryPage> {
@@ -88,7 +94,10 @@ export interface ChatHistoryFilter {
   order?: 'asc' | 'desc';
 }
 
-/** Builds the `ql` of seed 001 from typed filters, quoting values so no filter can inject another. */
+/**
+ * Builds the `ql` of Easemob「聊天消息导出」 from typed filters, quoting values so no filter can
+ * inject another.
+ */
 export function buildChatHistoryQl(filter: ChatHistoryFilter): string {
   const conditions: string[] = [];
   if (filter.since !== undefined) conditions.push(`timestamp>=${Math.trunc(filter.since)}`);

@@ -21,7 +21,10 @@ import { chunk } from './chunk.js';
 
 export interface Presence {
   username: string;
-  /** Device resource → status: "0" offline, "1" online, anything else custom (seed 002). */
+  /**
+   * Device resource → status: "0" offline, "1" online, anything else custom
+   * (Easemob「在线状态订阅 RESTful API › 设置用户在线状态信息」).
+   */
   devices: Record<string, string>;
   ext: string;
   /** Last login/logout, ms. */
@@ -86,7 +89,10 @@ export function presenceResourceFor(core: Core) {
       return pages.flatMap((page, i) => toPresence(page.result, runs[i]!));
     },
 
-    /** Seed 002's example sends the names as a bare JSON array, so that is what goes out. */
+    /**
+     * The example in Easemob「在线状态订阅 RESTful API › 取消订阅」 sends the names as a bare JSON
+     * array, so that is what goes out.
+     */
     async unsubscribe(name: string, targets: string[]): Promise<void> {
       const user = parseInput(username, name, 'username');
       const names = dedupe(parseInput(usernamesToChunk, targets, 'usernames'));
@@ -128,8 +134,8 @@ function dedupe(names: string[]): string[] {
 }
 
 /**
- * Seed 002's own subscribe example answers `"uid": ""` for the first user, so an entry without a
- * uid is matched to the name asked for at its position.
+ * The example in Easemob「在线状态订阅 RESTful API › 批量订阅在线状态」 answers `"uid": ""` for the
+ * first user, so an entry without a uid is matched to the name asked for at its position.
  */
 function toPresence(entries: z.output<typeof presenceEntry>[], asked: string[]): Presence[] {
   return entries.map((entry, i) => ({

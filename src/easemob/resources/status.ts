@@ -18,9 +18,10 @@ export function statusResource(core: Core) {
     },
 
     /**
-     * Any number of users, in calls of at most 100 (seed 004), sent concurrently. Keys are the
-     * lower-cased names; users Easemob does not mention read as offline, as the docs say it does
-     * for unknown users.
+     * Any number of users, in calls of at most 100
+     * (Easemob「用户体系集成 › 批量获取用户在线状态」), sent concurrently. Keys are the lower-cased
+     * names; users Easemob does not mention read as offline, as the docs say it does for unknown
+     * users.
      */
     async getMany(names: string[]): Promise<Map<string, OnlineState>> {
       const users = [...new Set(parseInput(usernameBatch, names, 'usernames'))];

@@ -16,8 +16,8 @@ export function tokensResource(core: Core) {
     },
 
     /**
-     * Seed 004 方式2: a user token issued by the app server, for the SDK to log in with. Never cached
-     * here: each call is a login.
+     * Easemob「用户体系集成 › 获取用户token」, 方式2: a user token issued by the app server, for
+     * the SDK to log in with. Never cached here: each call is a login.
      */
     async user(input: {
       username: string;

@@ -33,7 +33,7 @@ export interface UserPage {
 }
 
 export interface UserUpdate {
-  /** Push-notification nickname (seed 004: not a profile name). */
+  /** Push-notification nickname (Easemob「用户体系集成 › 设置推送昵称」: not a profile name). */
   nickname?: string;
   notificationDisplayStyle?: 'summary' | 'detail';
   noDisturbing?: { enabled: boolean; startHour?: number; endHour?: number };
@@ -41,7 +41,10 @@ export interface UserUpdate {
 
 export interface RegisterResult {
   created: EasemobUser[];
-  /** Seed 004: a batch succeeds as a whole; users that could not be created are listed here. */
+  /**
+   * Easemob「用户体系集成 › 批量注册用户」: a batch succeeds as a whole; users that could not be
+   * created are listed here.
+   */
   failed: { username: string; reason: string }[];
 }
 
@@ -103,7 +106,10 @@ export function usersResource(core: Core) {
       return only(answer.entities, 'users.delete');
     },
 
-    /** Seed 004: deletes the `limit` oldest users (Easemob picks them) and says which. */
+    /**
+     * Easemob「用户体系集成 › 批量删除用户」: deletes the `limit` oldest users (Easemob picks them)
+     * and says which.
+     */
     async deleteMany(options: { limit: number }): Promise<UserPage> {
       const query = { limit: parseInput(pageLimit, options.limit, 'limit') };
       const answer = await core.call('users.deleteMany', { query, schema: entitiesEnvelope });

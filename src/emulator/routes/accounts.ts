@@ -34,8 +34,9 @@ function hour(value: unknown): number | undefined {
 }
 
 /**
- * Reads the settings PUT /users/{username} may change. Seed 004 sends them as strings or booleans
- * and answers numbers and booleans, so they are stored that way. Other properties are ignored.
+ * Reads the settings PUT /users/{username} may change. Easemob「用户体系集成」 sends them as
+ * strings or booleans and answers numbers and booleans, so they are stored that way. Other
+ * properties are ignored.
  */
 function readSettings(body: Record<string, unknown>): UserSettings | string {
   const settings: UserSettings = {};
@@ -72,7 +73,8 @@ function readSettings(body: Record<string, unknown>): UserSettings | string {
 
 function update(ctx: RouteContext): Result {
   const user = userOf(ctx);
-  // Seed 004: updating a missing user is a 400 about a missing username, not a 404.
+  // Easemob「用户体系集成 › 设置推送昵称」: updating a missing user is a 400 about a missing
+  // username, not a 404.
   if (!user) return requiredUsername();
   if (!isRecord(ctx.body)) return illegalArgument('request body must be a JSON object');
   const settings = readSettings(ctx.body);
@@ -104,7 +106,10 @@ function activate(ctx: RouteContext): Result {
   return ok({ action: 'activate user', ...stamp(ctx) });
 }
 
-/** Always `result: true`, also for a user who was not online (the seeds show no other case). */
+/**
+ * Always `result: true`, also for a user who was not online (Easemob「用户体系集成 › 强制下线」
+ * shows no other case).
+ */
 function disconnect(ctx: RouteContext): Result {
   const user = userOf(ctx);
   if (!user) return resourceNotFound();

@@ -9,7 +9,7 @@ import {
 } from '../route.js';
 import { normalizeUsername, toEntity } from '../users-store.js';
 
-/** Seed 004: a user's block list holds at most 500 users. */
+/** Easemob「用户体系集成 › 添加黑名单」: a user's block list holds at most 500 users. */
 const maxBlocks = 500;
 
 function list(ctx: RouteContext): Result {

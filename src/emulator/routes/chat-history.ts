@@ -11,12 +11,13 @@ import {
   stamp,
 } from '../route.js';
 
-/** Seed 001: ten records unless `limit` says otherwise. */
+/** Easemob「聊天消息导出 › 聊天消息REST API」: ten records unless `limit` says otherwise. */
 const defaultLimit = 10;
 
 /**
- * GET /chatmessages. Seed 001 elides the envelope around count/cursor/entities; the usual usergrid
- * collection envelope is used, with `cursor` only when another page exists.
+ * GET /chatmessages. Easemob「聊天消息导出 › 聊天消息REST API」 elides the envelope around
+ * count/cursor/entities; the usual usergrid collection envelope is used, with `cursor` only when
+ * another page exists.
  */
 function list(ctx: RouteContext): Result {
   let page: ReturnType<typeof ctx.state.history.page>;

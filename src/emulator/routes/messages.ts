@@ -18,9 +18,10 @@ function problemWith(msg: unknown): string | undefined {
 }
 
 /**
- * POST /messages (seeds 000 and 003). Every target gets its own chat-history record and message
- * id, and answers "success". Targets are not checked against registered users or block lists:
- * the seeds describe no failure per target.
+ * POST /messages (Easemob「REST API 开发指南 › 发送消息」;
+ * /hx wrapper「IM环信接口文档 › 发送文本消息」). Every target gets its own chat-history record and
+ * message id, and answers "success". Targets are not checked against registered users or block
+ * lists: the docs describe no failure per target.
  */
 function send(ctx: RouteContext): Result {
   const body = ctx.body;
@@ -39,7 +40,8 @@ function send(ctx: RouteContext): Result {
   }
   const problem = problemWith(body.msg);
   if (problem) return illegalArgument(problem);
-  // Seed 003: no `from` means "admin"; an empty `from` fails the request.
+  // /hx wrapper「IM环信接口文档 › 发送文本消息」: no `from` means "admin"; an empty `from` fails
+  // the request.
   if (body.from !== undefined && (typeof body.from !== 'string' || body.from === '')) {
     return illegalArgument('from can not be empty');
   }

@@ -7,7 +7,9 @@ function count(ctx: RouteContext): Result {
   const { orgName, appName } = ctx.app;
   return ok({
     action: 'get',
-    // Both seeds that show this answer give an internal host here instead of the public one.
+    // Both documented answers (Easemob「用户体系集成 › 获取用户离线消息数」,
+    // /hx wrapper「IM环信接口文档 › 查询离线消息数」) give an internal host here instead of the
+    // public one.
     uri: `http://tomcatcluster_users/${orgName}/${appName}/users/${ctx.params.owner}/offline_msg_count`,
     entities: [],
     data: { [user.username]: ctx.state.offlineCount(user.username) },

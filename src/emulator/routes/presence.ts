@@ -1,7 +1,10 @@
 import { illegalArgument, ok, type Result } from '../envelope.js';
 import { isRecord, queryValue, type RouteContext, type RouteTable, stringList } from '../route.js';
 
-/** Seed 002: at most 100 usernames per call, subscriptions for at most 30 days. */
+/**
+ * Easemob「在线状态订阅 RESTful API」: at most 100 usernames per call, subscriptions for at most 30
+ * days.
+ */
 const maxUsernames = 100;
 const maxExpirySeconds = 30 * 24 * 3600;
 const maxPageSize = 500;
@@ -55,8 +58,9 @@ function get(ctx: RouteContext): Result {
 }
 
 /**
- * Seed 002 documents a `users` field but its example sends a bare array (`["c1"]`); both are
- * accepted, and so is `usernames`, the field every other presence call uses.
+ * Easemob「在线状态订阅 RESTful API › 取消订阅」 documents a `users` field but its example sends a
+ * bare array (`["c1"]`); both are accepted, and so is `usernames`, the field every other presence
+ * call uses.
  */
 function unsubscribe(ctx: RouteContext): Result {
   const body = ctx.body;

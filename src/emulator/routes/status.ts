@@ -1,7 +1,7 @@
 import { illegalArgument, ok, type Result, resourceNotFound } from '../envelope.js';
 import { isRecord, type RouteContext, type RouteTable, stamp, stringList } from '../route.js';
 
-/** Seed 004: at most 100 usernames per batch status call. */
+/** Easemob「用户体系集成 › 批量获取用户在线状态」: at most 100 usernames per call. */
 const maxBatch = 100;
 
 function get(ctx: RouteContext): Result {
@@ -18,8 +18,9 @@ function get(ctx: RouteContext): Result {
 }
 
 /**
- * Names are not checked: unknown users read as "offline" (seed 004). Each entry is keyed by the
- * name as the caller spelled it.
+ * Names are not checked: unknown users read as "offline"
+ * (Easemob「用户体系集成 › 批量获取用户在线状态」). Each entry is keyed by the name as the caller
+ * spelled it.
  */
 function batch(ctx: RouteContext): Result {
   const usernames = stringList(isRecord(ctx.body) ? ctx.body.usernames : undefined);

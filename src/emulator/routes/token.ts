@@ -2,8 +2,9 @@ import { illegalArgument, invalidGrant, ok, type Result } from '../envelope.js';
 import { isRecord, type RouteContext, type RouteTable } from '../route.js';
 
 /**
- * `ttl` arrives as a string in seed 004's examples and as a number from most clients. Absent, empty
- * or 0 means the app's default lifetime (the seeds do not say what 0 does).
+ * `ttl` arrives as a string in the examples of Easemob「用户体系集成 › 获取管理员权限token」 and as
+ * a number from most clients. Absent, empty or 0 means the app's default lifetime (the docs do not
+ * say what 0 does).
  */
 function parseTtl(raw: unknown, fallback: number): number | undefined {
   if (raw === undefined || raw === null || raw === '') return fallback;
@@ -12,13 +13,16 @@ function parseTtl(raw: unknown, fallback: number): number | undefined {
   return value === 0 ? fallback : value;
 }
 
-/** OAuth errors carry no `exception` in seed 004, so this one does not either. */
-function unsupportedGrant(grantType: unknown): Result {
+/**
+ * OAuth errors carry no `exception` in Easemob「用户体系集成 › 获取用户token」, so this one does
+ * not either.
+ */
+function unsupportedGrant(grantType: unknown, timestamp: number): Result {
   return {
     status: 400,
     body: {
       error: 'unsupported_grant_type',
-      timestamp: Date.now(),
+      timestamp,
       duration: 0,
       error_description: `unsupported grant type: ${String(grantType)}`,
     },
@@ -42,7 +46,8 @@ function userToken(ctx: RouteContext, body: Record<string, unknown>, ttl: number
     { kind: 'user', username: user.username },
     ttl,
   );
-  // Exactly the six fields seed 004 shows, even when the user has a nickname.
+  // Exactly the six fields Easemob「用户体系集成 › 获取用户token」 shows, even when the user has a
+  // nickname.
   return ok({
     access_token: token,
     expires_in: expiresIn,
@@ -66,7 +71,7 @@ export const tokenRoutes = {
       if (ttl === undefined) return illegalArgument('ttl must be a non-negative integer');
       if (body.grant_type === 'client_credentials') return appToken(ctx, body, ttl);
       if (body.grant_type === 'password') return userToken(ctx, body, ttl);
-      return unsupportedGrant(body.grant_type);
+      return unsupportedGrant(body.grant_type, ctx.state.now());
     },
   },
 } satisfies RouteTable;

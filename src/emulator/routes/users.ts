@@ -19,9 +19,15 @@ import {
 import type { EmulatorState } from '../state.js';
 import { isLegalUsername, toEntity, type UserEntity, type UserRecord } from '../users-store.js';
 
-/** Most users one batch registration takes (seed 004 points to 接口限流说明 for the number). */
+/**
+ * Most users one batch registration takes (Easemob「用户体系集成 › 批量注册用户」 points to
+ * 接口限流说明 for the number).
+ */
 const maxBatch = 60;
-/** usergrid's default page size; seed 004 only says the list is ordered by creation. */
+/**
+ * usergrid's default page size; Easemob「用户体系集成 › 批量获取用户」 only says the list is
+ * ordered by creation.
+ */
 const defaultLimit = 10;
 
 type Registration =
@@ -156,7 +162,10 @@ function remove(ctx: RouteContext): Result {
   });
 }
 
-/** Deletes the `limit` oldest users; the cursor is there when users remain (seed 004). */
+/**
+ * Deletes the `limit` oldest users; the cursor is there when users remain
+ * (Easemob「用户体系集成 › 批量删除用户」).
+ */
 function removeMany(ctx: RouteContext): Result {
   const { users, more } = ctx.state.users.page(0, positiveInt(ctx, 'limit', defaultLimit));
   for (const user of users) ctx.state.deleteUser(user.username);
