@@ -43,9 +43,11 @@ export function createLoaders(reads: ReadLayer, signal?: AbortSignal) {
 
     /** A page of every user; its users' profiles are known from then on. */
     async usersPage(page: { limit: number; cursor?: string }): Promise<UserPage> {
+      const version = await reads.versionNow('profile');
       const answer = await feeds.track(reads.usersPage(page, signal));
       for (const user of answer.users) loaders.profile.prime(user.username, user);
-      reads.remember('profile', new Map(answer.users.map((user) => [user.username, user])));
+      const profiles = new Map(answer.users.map((user) => [user.username, user]));
+      reads.remember('profile', profiles, version);
       return answer;
     },
 
@@ -58,11 +60,11 @@ export function createLoaders(reads: ReadLayer, signal?: AbortSignal) {
       for (const kind of kinds) perRequest[kind].load(username).catch(() => {});
     },
 
-    /** Presences that came with another answer (a subscription's). */
+    /** Presences that came with another answer (a subscription's), for this request. */
     rememberPresences(found: Presence[]): void {
-      for (const presence of found)
+      for (const presence of found) {
         loaders.presence.clear(presence.username).prime(presence.username, presence);
-      reads.remember('presence', new Map(found.map((presence) => [presence.username, presence])));
+      }
     },
 
     /**
@@ -79,7 +81,12 @@ export function createLoaders(reads: ReadLayer, signal?: AbortSignal) {
     async wroteProfile(user: EasemobUser): Promise<void> {
       await loaders.wrote('profile', [user.username]);
       loaders.profile.prime(user.username, user);
-      reads.remember('profile', new Map([[user.username, user]]));
+      // After the eviction: a write racing this one evicts again and this entry goes with it.
+      reads.remember(
+        'profile',
+        new Map([[user.username, user]]),
+        await reads.versionNow('profile'),
+      );
     },
   };
   const perRequest: Record<CacheKind, DataLoader<string, unknown>> = {

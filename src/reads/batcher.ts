@@ -15,10 +15,16 @@ export interface BatcherOptions<V> {
   maxInFlight: number;
   /** The least time between a call and a following partial batch. */
   minGapMs: number;
-  /** Reads the keys; keys missing from the answer resolve to `undefined`. */
-  read: (keys: string[], signal: AbortSignal) => Promise<Map<string, V>>;
+  /**
+   * Reads the keys; keys missing from the answer resolve to `undefined`. `version` is the store's
+   * write version from before the call, handed back to `remember`.
+   */
+  read: (
+    keys: string[],
+    signal: AbortSignal,
+  ) => Promise<{ values: Map<string, V>; version: string }>;
   /** Called with the answers of keys no write detached meanwhile: what may be cached. */
-  remember?: (values: Map<string, V>) => void;
+  remember?: (values: Map<string, V>, version: string) => void;
 }
 
 export class SharedBatcher<V> {
@@ -131,14 +137,14 @@ export class SharedBatcher<V> {
     this.options
       .read(keys, controller.signal)
       .then(
-        (values) => {
+        ({ values, version }) => {
           const current = new Map<string, V>();
           for (const [key, entry] of batch) {
             const value = values.get(key);
             entry.settle.resolve(value);
             if (value !== undefined && this.dispatched.get(key) === entry) current.set(key, value);
           }
-          this.options.remember?.(current);
+          this.options.remember?.(current, version);
         },
         (error: unknown) => {
           for (const [, entry] of batch) entry.settle.reject(error);

@@ -40,6 +40,8 @@ export interface ReadStats {
   misses: Record<CacheKind, number>;
   /** Reads served by a call another request had started. */
   coalesced: number;
+  /** Reads served by a call another instance had started. */
+  fleetCoalesced: number;
   statusCalls: number;
   statusNames: number;
   presenceCalls: number;
@@ -64,12 +66,14 @@ export function createReadLayer(client: EasemobClient, options: ReadLayerOptions
   const callerNow = () => options.currentCaller?.() ?? sharedCaller;
   const counts = () =>
     Object.fromEntries(cacheKinds.map((k) => [k, 0])) as Record<CacheKind, number>;
-  const stats = { hits: counts(), misses: counts() };
+  const stats = { hits: counts(), misses: counts(), fleetHits: 0 };
 
-  const remember = (kind: CacheKind, entries: ReadonlyMap<string, unknown>) => {
+  const remember = (kind: CacheKind, entries: ReadonlyMap<string, unknown>, version: string) => {
     if (ttl[kind] <= 0 || entries.size === 0) return;
-    void store.write(kind, entries, ttl[kind]).catch(() => {});
+    void store.write(kind, entries, ttl[kind], version).catch(() => {});
   };
+  /** The kind's write version now: what a read about to leave may store its answer under. */
+  const versionNow = async (kind: CacheKind) => (await store.read(kind, [])).version;
 
   /** One resource read: the cache, else the read in flight, else a new upstream call. */
   async function cached<V>(
@@ -78,20 +82,38 @@ export function createReadLayer(client: EasemobClient, options: ReadLayerOptions
     fetch: () => Promise<V>,
     signal: AbortSignal | undefined,
   ): Promise<V> {
-    if (ttl[kind] > 0) {
-      const hit = await store.read(kind, [key]);
-      if (hit.has(key)) {
-        stats.hits[kind]++;
-        return hit.get(key) as V;
-      }
+    if (ttl[kind] <= 0) {
+      stats.misses[kind]++;
+      const caller = callerNow();
+      return flights.run(
+        `${kind}:${key}`,
+        (flight) => runAs({ caller, signal: flight.signal }, fetch),
+        signal,
+      );
+    }
+    const first = await store.read(kind, [key]);
+    if (first.found.has(key)) {
+      stats.hits[kind]++;
+      return first.found.get(key) as V;
     }
     stats.misses[kind]++;
     const caller = callerNow();
     return flights.run(
       `${kind}:${key}`,
       async (flight) => {
+        let version = first.version;
+        // Another instance reading the same entry: wait for its answer rather than call again.
+        if (store.lead && !(await store.lead(kind, key))) {
+          await store.filled?.(kind, key, fleetWaitMs);
+          const again = await store.read(kind, [key]);
+          if (again.found.has(key)) {
+            stats.fleetHits++;
+            return again.found.get(key) as V;
+          }
+          version = again.version;
+        }
         const value = await runAs({ caller, signal: flight.signal }, fetch);
-        if (flight.current()) remember(kind, new Map([[key, value]]));
+        if (flight.current()) remember(kind, new Map([[key, value]]), version);
         return value;
       },
       signal,
@@ -107,7 +129,9 @@ export function createReadLayer(client: EasemobClient, options: ReadLayerOptions
   ): Promise<Map<string, V | undefined>> {
     const unique = [...new Set(keys)];
     const found =
-      ttl[kind] > 0 ? ((await store.read(kind, unique)) as Map<string, V>) : new Map<string, V>();
+      ttl[kind] > 0
+        ? ((await store.read(kind, unique)).found as Map<string, V>)
+        : new Map<string, V>();
     stats.hits[kind] += found.size;
     const missing = unique.filter((key) => !found.has(key));
     if (missing.length === 0) return found;
@@ -124,9 +148,14 @@ export function createReadLayer(client: EasemobClient, options: ReadLayerOptions
   const statusBatcher = new SharedBatcher<OnlineState>({
     maxBatch: limits.batchStatus,
     ...pacing,
-    read: (names, signal) =>
-      runAs({ caller: sharedCaller, signal }, () => client.status.getMany(names)),
-    remember: (values) => remember('status', values),
+    read: async (names, signal) => {
+      const version = await versionNow('status');
+      const states = await runAs({ caller: sharedCaller, signal }, () =>
+        client.status.getMany(names),
+      );
+      return { values: states, version };
+    },
+    remember: (values, version) => remember('status', values, version),
   });
 
   const presenceBatcher = new SharedBatcher<Presence>({
@@ -134,12 +163,13 @@ export function createReadLayer(client: EasemobClient, options: ReadLayerOptions
     ...pacing,
     // Easemob answers the same whoever asks, so a batch is read on behalf of its first user.
     read: async (names, signal) => {
+      const version = await versionNow('presence');
       const found = await runAs({ caller: sharedCaller, signal }, () =>
         client.presence.getMany(names[0]!, names),
       );
-      return new Map(found.map((presence) => [presence.username, presence]));
+      return { values: new Map(found.map((presence) => [presence.username, presence])), version };
     },
-    remember: (values) => remember('presence', values),
+    remember: (values, version) => remember('presence', values, version),
   });
 
   return {
@@ -187,10 +217,15 @@ export function createReadLayer(client: EasemobClient, options: ReadLayerOptions
       );
     },
 
-    /** Answers that came with another read (a page of users brings their profiles). */
-    remember(kind: CacheKind, entries: ReadonlyMap<string, unknown>): void {
-      remember(kind, entries);
+    /**
+     * Answers that came with another read (a page of users brings their profiles), or with a
+     * write: `version` is the kind's version from before the call that brought them.
+     */
+    remember(kind: CacheKind, entries: ReadonlyMap<string, unknown>, version: string): void {
+      remember(kind, entries, version);
     },
+
+    versionNow,
 
     /** A write through this API changed these entries: resolves once no instance serves them. */
     async evict(kind: CacheKind, keys: readonly string[]): Promise<void> {
@@ -207,6 +242,7 @@ export function createReadLayer(client: EasemobClient, options: ReadLayerOptions
         hits: { ...stats.hits },
         misses: { ...stats.misses },
         coalesced: flights.joined + statusBatcher.joined + presenceBatcher.joined,
+        fleetCoalesced: stats.fleetHits,
         statusCalls: statusBatcher.calls,
         statusNames: statusBatcher.keysSent,
         presenceCalls: presenceBatcher.calls,
@@ -219,6 +255,9 @@ export function createReadLayer(client: EasemobClient, options: ReadLayerOptions
 }
 
 export type ReadLayer = ReturnType<typeof createReadLayer>;
+
+/** How long a read waits for another instance's identical read before making its own. */
+const fleetWaitMs = 2_000;
 
 /** 0: no pacing. */
 const paceGap = (perSecond: number) => (perSecond > 0 ? 1000 / perSecond : 0);

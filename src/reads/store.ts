@@ -7,17 +7,40 @@ import type { CacheKind } from './kinds.js';
  * caller's credentials: authorization is decided per request before a value is read.
  */
 export interface ResourceStore {
-  /** The entries of `keys` that are present; the rest are misses. */
-  read(kind: CacheKind, keys: readonly string[]): Promise<Map<string, unknown>>;
-  write(kind: CacheKind, entries: ReadonlyMap<string, unknown>, ttlMs: number): Promise<void>;
+  /**
+   * The entries of `keys` that are present (the rest are misses), and the kind's write version:
+   * a value read from Easemob after this lookup is stored only if no write of the kind came
+   * between (Facebook's memcache leases, simplified: a fill never overwrites a newer write).
+   */
+  read(kind: CacheKind, keys: readonly string[]): Promise<Lookup>;
+  /** Stores the entries unless a write of the kind came after `version`. */
+  write(
+    kind: CacheKind,
+    entries: ReadonlyMap<string, unknown>,
+    ttlMs: number,
+    version: Lookup['version'],
+  ): Promise<void>;
   /** Resolves once no instance will serve these entries again. */
   evict(kind: CacheKind, keys: readonly string[]): Promise<void>;
+  /**
+   * Instances sharing the store read a missing entry once for all: true when this instance
+   * should read it, false when another one is reading it already.
+   */
+  lead?(kind: CacheKind, key: string): Promise<boolean>;
+  /** Resolves when another instance stored `key`, or after `ms`, whichever is first. */
+  filled?(kind: CacheKind, key: string, ms: number): Promise<void>;
   close?(): Promise<void>;
+}
+
+export interface Lookup {
+  found: Map<string, unknown>;
+  version: string;
 }
 
 /** An in-memory store bounded by entries and by an estimate of their size in bytes. */
 export class MemoryStore implements ResourceStore {
   private readonly cache: LRUCache<string, { value: unknown }>;
+  private readonly versions = new Map<CacheKind, number>();
 
   constructor(bounds: { maxEntries: number; maxBytes: number }) {
     this.cache = new LRUCache({
@@ -28,25 +51,27 @@ export class MemoryStore implements ResourceStore {
     });
   }
 
-  async read(kind: CacheKind, keys: readonly string[]): Promise<Map<string, unknown>> {
-    return this.readNow(kind, keys);
-  }
-
-  /** The same as `read`, without a promise: the hot path of a list's statuses. */
-  readNow(kind: CacheKind, keys: readonly string[]): Map<string, unknown> {
+  async read(kind: CacheKind, keys: readonly string[]): Promise<Lookup> {
     const found = new Map<string, unknown>();
     for (const key of keys) {
       const entry = this.cache.get(`${kind}:${key}`);
       if (entry) found.set(key, entry.value);
     }
-    return found;
+    return { found, version: String(this.versions.get(kind) ?? 0) };
   }
 
-  async write(kind: CacheKind, entries: ReadonlyMap<string, unknown>, ttlMs: number) {
+  async write(
+    kind: CacheKind,
+    entries: ReadonlyMap<string, unknown>,
+    ttlMs: number,
+    version: string,
+  ) {
+    if (version !== String(this.versions.get(kind) ?? 0)) return;
     for (const [key, value] of entries) this.cache.set(`${kind}:${key}`, { value }, { ttl: ttlMs });
   }
 
   async evict(kind: CacheKind, keys: readonly string[]) {
+    this.versions.set(kind, (this.versions.get(kind) ?? 0) + 1);
     for (const key of keys) this.cache.delete(`${kind}:${key}`);
   }
 
