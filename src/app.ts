@@ -100,6 +100,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
       coordinators: fleet?.pollLeases(Math.max(1000, config.realtime.pollIntervalMs * 3)),
     });
   const reads = createReadLayer(client, {
+    store: fleet?.cacheStore,
     ttlMs: config.cache.ttlMs,
     bounds: { maxEntries: config.cache.maxEntries, maxBytes: config.cache.maxBytes },
   });

@@ -104,8 +104,13 @@ export function createReadLayer(client: EasemobClient, options: ReadLayerOptions
         let version = first.version;
         // Another instance reading the same entry: wait for its answer rather than call again.
         if (store.lead && !(await store.lead(kind, key))) {
-          await store.filled?.(kind, key, fleetWaitMs);
-          const again = await store.read(kind, [key]);
+          // Listening before looking again: a fill landing in between is not missed.
+          const filled = store.filled?.(kind, key, fleetWaitMs);
+          let again = await store.read(kind, [key]);
+          if (!again.found.has(key) && filled) {
+            await filled;
+            again = await store.read(kind, [key]);
+          }
           if (again.found.has(key)) {
             stats.fleetHits++;
             return again.found.get(key) as V;
@@ -173,7 +178,7 @@ export function createReadLayer(client: EasemobClient, options: ReadLayerOptions
   });
 
   return {
-    /** `GET /users/{u}`; null when Easemob has no such user (not cached: a create may follow). */
+    /** `GET /users/{u}`; null when Easemob has no such user (createUser evicts it). */
     profile: (name: string, signal?: AbortSignal): Promise<EasemobUser | null> =>
       cached(
         'profile',
