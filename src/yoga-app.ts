@@ -59,6 +59,7 @@ export function createYogaApp(options: YogaAppOptions) {
   const reads = options.reads ?? createReadLayer(options.easemob);
   options.metrics?.watchCircuit(options.easemob.circuit);
   options.metrics?.watchRealtime(realtime);
+  options.metrics?.watchReads(reads);
   const readiness = createReadiness(
     options.health?.checks ?? [easemobReadiness(options.easemob)],
     options.health,

@@ -6,6 +6,8 @@ import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom
 import type { Circuit, CircuitState } from '../easemob/circuit-breaker.js';
 import type { UpstreamObserver } from '../easemob/observer.js';
 import { toClientError } from '../errors.js';
+import { cacheKinds } from '../reads/kinds.js';
+import type { ReadLayer, ReadStats } from '../reads/reads.js';
 import type { Realtime } from '../realtime/realtime.js';
 
 /**
@@ -111,6 +113,84 @@ export function createMetrics(options: MetricsOptions = {}) {
       if (!realtime) return;
       this.set({ poller: 'status' }, realtime.status.watchedKeys);
       this.set({ poller: 'presence' }, realtime.presence.watchedKeys);
+    },
+  });
+
+  // --- The shared read layer: read when scraped ---
+  let reads: ReadLayer | undefined;
+  const fromStats = (
+    name: string,
+    help: string,
+    labelNames: string[],
+    read: (s: ReadStats) => [Record<string, string>, number][],
+  ) => {
+    const last = new Map<string, number>();
+    new Counter({
+      name,
+      help,
+      labelNames,
+      registers: [registry],
+      collect() {
+        if (!reads) return;
+        for (const [labels, value] of read(reads.stats())) {
+          const key = JSON.stringify(labels);
+          this.inc(labels, value - (last.get(key) ?? 0));
+          last.set(key, value);
+        }
+      },
+    });
+  };
+  fromStats(
+    'graphql_cache_reads_total',
+    'Reads of Easemob resources asked of the shared read layer, by kind and result (hit: served from the cache; miss: read from Easemob or joined to a read in flight)',
+    ['kind', 'result'],
+    (s) =>
+      cacheKinds.flatMap((kind) => [
+        [{ kind, result: 'hit' }, s.hits[kind]],
+        [{ kind, result: 'miss' }, s.misses[kind]],
+      ]),
+  );
+  fromStats(
+    'graphql_reads_coalesced_total',
+    'Reads served by an upstream call another request started (scope: instance), or another instance (scope: fleet)',
+    ['scope'],
+    (s) => [
+      [{ scope: 'instance' }, s.coalesced],
+      [{ scope: 'fleet' }, s.fleetCoalesced],
+    ],
+  );
+  fromStats(
+    'easemob_batch_names_total',
+    'Usernames carried by shared batch calls, by call (status: POST /users/batch/status; presence); divide by easemob_batch_calls_total for names per call',
+    ['batch'],
+    (s) => [
+      [{ batch: 'status' }, s.statusNames],
+      [{ batch: 'presence' }, s.presenceNames],
+    ],
+  );
+  fromStats(
+    'easemob_batch_calls_total',
+    'Shared batch calls made, by call (status, presence)',
+    ['batch'],
+    (s) => [
+      [{ batch: 'status' }, s.statusCalls],
+      [{ batch: 'presence' }, s.presenceCalls],
+    ],
+  );
+  new Gauge({
+    name: 'graphql_cache_entries',
+    help: 'Entries held by the in-memory cache of the read layer (0 with the fleet cache in Redis)',
+    registers: [registry],
+    collect() {
+      if (reads) this.set(reads.stats().entries);
+    },
+  });
+  new Gauge({
+    name: 'graphql_cache_bytes',
+    help: 'Estimated bytes held by the in-memory cache of the read layer',
+    registers: [registry],
+    collect() {
+      if (reads) this.set(reads.stats().bytes);
     },
   });
 
@@ -220,6 +300,9 @@ export function createMetrics(options: MetricsOptions = {}) {
     /** Reports the subscription pollers of `source` (read when scraped). */
     watchRealtime(source: Realtime): void {
       realtime = source;
+    },
+    watchReads(source: ReadLayer): void {
+      reads = source;
     },
   };
 }

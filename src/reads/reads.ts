@@ -45,6 +45,10 @@ export interface ReadStats {
   statusCalls: number;
   statusNames: number;
   presenceCalls: number;
+  presenceNames: number;
+  /** The in-memory cache's size (0 when the store is elsewhere). */
+  entries: number;
+  bytes: number;
 }
 
 /** Batch calls a caller's flood cannot monopolise: they serve every request at once. */
@@ -251,6 +255,9 @@ export function createReadLayer(client: EasemobClient, options: ReadLayerOptions
         statusCalls: statusBatcher.calls,
         statusNames: statusBatcher.keysSent,
         presenceCalls: presenceBatcher.calls,
+        presenceNames: presenceBatcher.keysSent,
+        entries: store instanceof MemoryStore ? store.entries : 0,
+        bytes: store instanceof MemoryStore ? store.bytes : 0,
       };
     },
 

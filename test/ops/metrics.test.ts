@@ -97,6 +97,21 @@ describe('/metrics', () => {
     expect(text).not.toMatch(/graphql_envelop_|_phase_|execute_resolver|graphql_yoga_http/);
   });
 
+  it('shows the shared read layer: cache hits and misses by kind, coalesced reads, names per batch call', async () => {
+    const { run, scrape } = await withMetrics();
+    const card = '{ user(username: "alice") { nickname status } }';
+    await Promise.all([run(card), run(card), run('{ user(username: "bob") { status } }')]);
+    await run(card);
+    const { text } = await scrape();
+    expect(sample(text, 'graphql_cache_reads_total{kind="profile",result="miss"}')).toBe(3);
+    expect(sample(text, 'graphql_cache_reads_total{kind="profile",result="hit"}')).toBe(1);
+    expect(sample(text, 'graphql_reads_coalesced_total{scope="instance"}')).toBeGreaterThan(0);
+    // Three requests' statuses in one call, the fourth request's from the cache.
+    expect(sample(text, 'easemob_batch_calls_total{batch="status"}')).toBe(1);
+    expect(sample(text, 'easemob_batch_names_total{batch="status"}')).toBe(2);
+    expect(sample(text, 'graphql_cache_entries')).toBeGreaterThanOrEqual(3);
+  });
+
   it('follows the circuit breaker: 0 closed, 2 open', async () => {
     const { client, emulator, scrape } = await withMetrics();
     await client.tokens.app();
