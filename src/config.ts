@@ -1,4 +1,11 @@
 import { z } from 'zod';
+import { defaultMaxUpstreamCalls } from './plugins/upstream-call-limit.js';
+import {
+  type SubscriptionLimits,
+  subscriptionLimitDefaults,
+  watchedCeiling,
+} from './realtime/subscription-limits.js';
+import { defaultListSizes } from './schema/call-cost.js';
 
 /**
  * The environment, parsed once. Everything else sees a typed, nested config and never `process.env`.
@@ -89,6 +96,16 @@ const envSchema = z.object({
   SUBSCRIPTION_POLL_INTERVAL_MS: intInRange(100, 3_600_000, 5000),
   MAX_DEPTH: intInRange(1, 100, 8),
   MAX_COMPLEXITY: intInRange(1, 10_000_000, 5000),
+  MAX_UPSTREAM_CALLS: intInRange(1, 1_000_000, defaultMaxUpstreamCalls),
+  COST_CONTACT_LIST_SIZE: intInRange(1, 1_000_000, defaultListSizes.contacts),
+  SUBSCRIPTION_MAX_WATCHED: intInRange(1, watchedCeiling, subscriptionLimitDefaults.maxWatched),
+  SUBSCRIPTIONS_PER_CONNECTION: intInRange(1, 10_000, subscriptionLimitDefaults.perConnection),
+  SUBSCRIPTIONS_PER_CALLER: intInRange(1, 1_000_000, subscriptionLimitDefaults.perCaller),
+  SUBSCRIPTION_MAX_WATCHED_TOTAL: intInRange(
+    1,
+    10_000_000,
+    subscriptionLimitDefaults.maxWatchedTotal,
+  ),
   MAX_ALIASES: intInRange(0, 1000, 20),
   MAX_TOKENS: intInRange(10, 1_000_000, 2000),
   MAX_BODY_BYTES: intInRange(1024, 100_000_000, 1_000_000),
@@ -170,6 +187,10 @@ export interface GraphQLLimits {
   introspection: boolean;
   maxDepth: number;
   maxComplexity: number;
+  /** Operations estimated to make more Easemob calls than this are refused (src/schema/call-cost.ts). */
+  maxUpstreamCalls: number;
+  /** Contacts per user the call estimate assumes (Easemob's limit depends on the plan). */
+  contactListSize: number;
   maxAliases: number;
   maxTokens: number;
   /** Request bodies larger than this are refused with 413. */
@@ -186,7 +207,7 @@ export interface ObservabilityConfig {
 export interface Config {
   server: { host: string; port: number; logLevel: string };
   /** Subscriptions poll Easemob for status and presence this often. */
-  realtime: { pollIntervalMs: number };
+  realtime: { pollIntervalMs: number; subscriptions: SubscriptionLimits };
   /** Several instances share the token and subscription events through this Redis. */
   redis?: { url: string; prefix: string };
   auth: AuthConfig;
@@ -213,7 +234,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
     server: { host: e.HOST, port: e.PORT, logLevel: e.LOG_LEVEL },
     easemob,
-    realtime: { pollIntervalMs: e.SUBSCRIPTION_POLL_INTERVAL_MS },
+    realtime: {
+      pollIntervalMs: e.SUBSCRIPTION_POLL_INTERVAL_MS,
+      subscriptions: {
+        maxWatched: e.SUBSCRIPTION_MAX_WATCHED,
+        perConnection: e.SUBSCRIPTIONS_PER_CONNECTION,
+        perCaller: e.SUBSCRIPTIONS_PER_CALLER,
+        maxWatchedTotal: e.SUBSCRIPTION_MAX_WATCHED_TOTAL,
+      },
+    },
     redis: e.REDIS_URL ? { url: e.REDIS_URL, prefix: e.REDIS_PREFIX } : undefined,
     auth: resolveAuth(e, dev),
     graphql: {
@@ -221,6 +250,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       introspection: e.INTROSPECTION ?? dev,
       maxDepth: e.MAX_DEPTH,
       maxComplexity: e.MAX_COMPLEXITY,
+      maxUpstreamCalls: e.MAX_UPSTREAM_CALLS,
+      contactListSize: e.COST_CONTACT_LIST_SIZE,
       maxAliases: e.MAX_ALIASES,
       maxTokens: e.MAX_TOKENS,
       maxBodyBytes: e.MAX_BODY_BYTES,

@@ -13,6 +13,7 @@ export const errorCodes = {
   upstreamUnavailable: 'UPSTREAM_UNAVAILABLE',
   conflict: 'CONFLICT',
   queryTooComplex: 'QUERY_TOO_COMPLEX',
+  subscriptionLimit: 'SUBSCRIPTION_LIMIT',
 } as const;
 
 export type ErrorCode = (typeof errorCodes)[keyof typeof errorCodes];

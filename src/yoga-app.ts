@@ -15,8 +15,10 @@ import { type Logger, yogaLogging } from './logger.js';
 import { createReadiness, easemobReadiness, type HealthOptions, useHealth } from './ops/health.js';
 import type { Metrics } from './ops/metrics.js';
 import { useBodyLimit } from './plugins/body-limit.js';
+import { defaultMaxUpstreamCalls, useUpstreamCallLimit } from './plugins/upstream-call-limit.js';
 import { Realtime } from './realtime/realtime.js';
 import { requestScope } from './request-scope.js';
+import { defaultListSizes } from './schema/call-cost.js';
 import { exampleOperation } from './schema/example.js';
 import { schema } from './schema/index.js';
 
@@ -50,6 +52,8 @@ export const defaultLimits: GraphQLLimits = {
   maxAliases: 20,
   maxTokens: 2000,
   maxBodyBytes: 1_000_000,
+  maxUpstreamCalls: defaultMaxUpstreamCalls,
+  contactListSize: defaultListSizes.contacts,
 };
 
 /** The GraphQL app, without listening: tests call `yoga.fetch`, main.ts serves it over HTTP. */
@@ -107,6 +111,10 @@ export function createYogaApp(options: YogaAppOptions) {
       maxTokensPlugin({ n: limits.maxTokens, onReject: [tooComplex] }),
       maxAliasesPlugin({ n: limits.maxAliases, onReject: [tooComplex] }),
       maxDirectivesPlugin({ n: 50, onReject: [tooComplex] }),
+      useUpstreamCallLimit({
+        max: limits.maxUpstreamCalls,
+        listSizes: { contacts: limits.contactListSize },
+      }),
       ...(options.plugins ?? []),
     ],
   });
