@@ -67,6 +67,21 @@ describe('estimateCalls: Easemob calls an operation can make', () => {
       2,
     ],
     [
+      'README: users with nickname and status: 1 page + 1 batch',
+      '{ users(first: 100) { edges { node { nickname status } } } }',
+      2,
+    ],
+    [
+      'README: users with offline counts: 1 page + 100',
+      '{ users(first: 100) { edges { node { offlineCount } } } }',
+      101,
+    ],
+    [
+      'README: contacts with nickname and status: 1 list + 100 profiles + 1 batch',
+      '{ user(username: "alice") { contacts { nickname status } } }',
+      102,
+    ],
+    [
       "users' contacts: 1 page + 100 lists",
       '{ users(first: 100) { edges { node { contacts { username } } } } }',
       101,
