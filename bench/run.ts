@@ -11,7 +11,7 @@ import {
   type Upstream,
   watchMemory,
 } from './processes.js';
-import { memoryScenario, type Scenario, scenarios } from './scenarios.js';
+import { contactCount, memoryScenario, type Scenario, scenarios } from './scenarios.js';
 
 /**
  * `npm run bench`: the emulator, the gateway (production build), a direct-REST baseline and a
@@ -76,6 +76,8 @@ async function main() {
       // The emulator enforces no plan; Easemob's would cap every variant alike.
       UPSTREAM_RATE_LIMIT_PER_SECOND: '0',
       MAX_COMPLEXITY: '100000',
+      // The hub's contact list as the call estimate should see it: 1 + 10 calls, within the limit.
+      COST_CONTACT_LIST_SIZE: String(contactCount),
     },
     // The banner is a JSON log line once stdout is not a terminal.
     /"msg":"GraphQL: /,

@@ -92,6 +92,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     overrides.realtime ??
     new Realtime(client, {
       pollIntervalMs: config.realtime.pollIntervalMs,
+      subscriptionLimits: config.realtime.subscriptions,
       onError: (error) => logger.warn({ error: String(error) }, 'subscription poll failed'),
       eventTarget: fleet?.eventTarget,
       // A lease outlives a few missed rounds, so a busy owner keeps it and a dead one loses it fast.

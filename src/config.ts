@@ -5,7 +5,14 @@ import { defaultRetryOptions } from './easemob/retry.js';
 import { defaultTransportOptions } from './easemob/transport.js';
 import { describeUnknown, type UnknownVariable, unknownVariables } from './env-names.js';
 import { defaultLimits, type GraphQLLimits } from './graphql-limits.js';
+import { defaultMaxUpstreamCalls } from './plugins/upstream-call-limit.js';
 import { defaultPollIntervalMs } from './realtime/realtime.js';
+import {
+  type SubscriptionLimits,
+  subscriptionLimitDefaults,
+  watchedCeiling,
+} from './realtime/subscription-limits.js';
+import { defaultListSizes } from './schema/call-cost.js';
 
 /**
  * The environment, parsed once. Everything else sees a typed, nested config and never `process.env`.
@@ -97,6 +104,16 @@ const envSchema = z.object({
   SUBSCRIPTION_POLL_INTERVAL_MS: intInRange(100, 3_600_000, defaultPollIntervalMs),
   MAX_DEPTH: intInRange(1, 100, defaultLimits.maxDepth),
   MAX_COMPLEXITY: intInRange(1, 10_000_000, defaultLimits.maxComplexity),
+  MAX_UPSTREAM_CALLS: intInRange(1, 1_000_000, defaultMaxUpstreamCalls),
+  COST_CONTACT_LIST_SIZE: intInRange(1, 1_000_000, defaultListSizes.contacts),
+  SUBSCRIPTION_MAX_WATCHED: intInRange(1, watchedCeiling, subscriptionLimitDefaults.maxWatched),
+  SUBSCRIPTIONS_PER_CONNECTION: intInRange(1, 10_000, subscriptionLimitDefaults.perConnection),
+  SUBSCRIPTIONS_PER_CALLER: intInRange(1, 1_000_000, subscriptionLimitDefaults.perCaller),
+  SUBSCRIPTION_MAX_WATCHED_TOTAL: intInRange(
+    1,
+    10_000_000,
+    subscriptionLimitDefaults.maxWatchedTotal,
+  ),
   MAX_ALIASES: intInRange(0, 1000, defaultLimits.maxAliases),
   MAX_TOKENS: intInRange(10, 1_000_000, defaultLimits.maxTokens),
   MAX_BODY_BYTES: intInRange(1024, 100_000_000, defaultLimits.maxBodyBytes),
@@ -208,7 +225,7 @@ export interface Config {
     startupTokenTimeoutMs: number;
   };
   /** Subscriptions poll Easemob for status and presence this often. */
-  realtime: { pollIntervalMs: number };
+  realtime: { pollIntervalMs: number; subscriptions: SubscriptionLimits };
   /** Several instances share the token and subscription events through this Redis. */
   redis?: { url: string; prefix: string };
   auth: AuthConfig;
@@ -259,7 +276,15 @@ export function loadConfig(
       startupTokenTimeoutMs: e.STARTUP_TOKEN_TIMEOUT_MS,
     },
     easemob,
-    realtime: { pollIntervalMs: e.SUBSCRIPTION_POLL_INTERVAL_MS },
+    realtime: {
+      pollIntervalMs: e.SUBSCRIPTION_POLL_INTERVAL_MS,
+      subscriptions: {
+        maxWatched: e.SUBSCRIPTION_MAX_WATCHED,
+        perConnection: e.SUBSCRIPTIONS_PER_CONNECTION,
+        perCaller: e.SUBSCRIPTIONS_PER_CALLER,
+        maxWatchedTotal: e.SUBSCRIPTION_MAX_WATCHED_TOTAL,
+      },
+    },
     redis: e.REDIS_URL ? { url: e.REDIS_URL, prefix: e.REDIS_PREFIX } : undefined,
     auth: resolveAuth(e, dev),
     graphql: {
@@ -267,6 +292,8 @@ export function loadConfig(
       introspection: e.INTROSPECTION ?? dev,
       maxDepth: e.MAX_DEPTH,
       maxComplexity: e.MAX_COMPLEXITY,
+      maxUpstreamCalls: e.MAX_UPSTREAM_CALLS,
+      contactListSize: e.COST_CONTACT_LIST_SIZE,
       maxAliases: e.MAX_ALIASES,
       maxTokens: e.MAX_TOKENS,
       maxBodyBytes: e.MAX_BODY_BYTES,

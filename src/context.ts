@@ -14,6 +14,11 @@ export interface Context {
   limits: { complexity: number; depth: number };
   /** Process-wide subscriptions: pub/sub and the shared pollers. */
   realtime: Realtime;
+  /**
+   * The graphql-ws connection the operation came on (set by src/realtime/websocket.ts); absent over
+   * HTTP and SSE, where one request is one subscription.
+   */
+  connection?: object;
 }
 
 export interface ContextOptions {

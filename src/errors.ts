@@ -17,6 +17,7 @@ export const errorCodes = {
   badRequest: 'BAD_REQUEST',
   /** yoga's code for a document that breaks a GraphQL validation rule (other than a bad value). */
   validationFailed: 'GRAPHQL_VALIDATION_FAILED',
+  subscriptionLimit: 'SUBSCRIPTION_LIMIT',
 } as const;
 
 export type ErrorCode = (typeof errorCodes)[keyof typeof errorCodes];

@@ -16,8 +16,10 @@ import { createReadiness, easemobReadiness, type HealthOptions, useHealth } from
 import type { Metrics } from './ops/metrics.js';
 import { useBodyLimit } from './plugins/body-limit.js';
 import { useClientMistakes, useCSRFRefusal } from './plugins/client-mistakes.js';
+import { defaultMaxUpstreamCalls, useUpstreamCallLimit } from './plugins/upstream-call-limit.js';
 import { Realtime } from './realtime/realtime.js';
 import { requestScope } from './request-scope.js';
+import { defaultListSizes } from './schema/call-cost.js';
 import { exampleOperation } from './schema/example.js';
 import { schema } from './schema/index.js';
 
@@ -98,6 +100,10 @@ export function createYogaApp(options: YogaAppOptions) {
       maxTokensPlugin({ n: limits.maxTokens, onReject: [tooComplex] }),
       maxAliasesPlugin({ n: limits.maxAliases, onReject: [tooComplex] }),
       maxDirectivesPlugin({ n: 50, onReject: [tooComplex] }),
+      useUpstreamCallLimit({
+        max: limits.maxUpstreamCalls,
+        listSizes: { contacts: limits.contactListSize },
+      }),
       ...(options.plugins ?? []),
     ],
   });

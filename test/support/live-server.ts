@@ -18,6 +18,7 @@ export async function startLiveServer(
     pollIntervalMs?: number;
     eventTarget?: RealtimeOptions['eventTarget'];
     coordinators?: RealtimeOptions['coordinators'];
+    subscriptionLimits?: RealtimeOptions['subscriptionLimits'];
   } = {},
 ) {
   const { emulator, client } = await startHarness({ emulator: options.emulator });
@@ -25,6 +26,7 @@ export async function startLiveServer(
     pollIntervalMs: options.pollIntervalMs ?? 100,
     eventTarget: options.eventTarget,
     coordinators: options.coordinators,
+    subscriptionLimits: options.subscriptionLimits,
   });
   const app = await createApp(loadConfig({ LOG_LEVEL: 'silent', METRICS: 'false' }), {
     client,
