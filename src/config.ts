@@ -1,4 +1,7 @@
 import { z } from 'zod';
+import { defaultAdminApiKeyWeight } from './auth/caller.js';
+import { easemobRateBudgets } from './easemob/rate-budget.js';
+import { defaultRequestTimeoutMs } from './plugins/request-deadline.js';
 
 /**
  * The environment, parsed once. Everything else sees a typed, nested config and never `process.env`.
@@ -97,6 +100,9 @@ const envSchema = z.object({
   UPSTREAM_MAX_RETRIES: intInRange(0, 10, 3),
   UPSTREAM_RETRY_BUDGET_MS: intInRange(0, 300_000, 15_000),
   UPSTREAM_RATE_LIMIT_PER_SECOND: intInRange(0, 100_000, 100),
+  UPSTREAM_MAX_WAIT_MS: intInRange(0, 120_000, easemobRateBudgets.maxWaitMs),
+  REQUEST_TIMEOUT_MS: intInRange(100, 600_000, defaultRequestTimeoutMs),
+  ADMIN_API_KEY_WEIGHT: intInRange(1, 1000, defaultAdminApiKeyWeight),
   UPSTREAM_CIRCUIT_FAILURES: intInRange(0, 1000, 10),
   UPSTREAM_CIRCUIT_HALF_OPEN_MS: intInRange(100, 600_000, 5000),
   METRICS: flag(true),
@@ -143,6 +149,8 @@ export interface UpstreamTuning {
   maxRetries: number;
   retryBudgetMs: number;
   appRatePerSecond: number;
+  /** Longest a call waits for the rate budget before it is refused (RATE_LIMITED). */
+  maxWaitMs: number;
   /** Attempts failing in a row that open the circuit breaker; 0 turns it off. */
   circuitFailures: number;
   circuitHalfOpenMs: number;
@@ -176,6 +184,14 @@ export interface GraphQLLimits {
   maxBodyBytes: number;
 }
 
+/** Who waits how long for what: see README, "The call budget: admission control". */
+export interface AdmissionConfig {
+  /** Every query and mutation ends this long after it arrived: no Easemob call starts later. */
+  requestTimeoutMs: number;
+  /** Admin API keys' share of a saturated budget, against 1 for everyone else. */
+  adminApiKeyWeight: number;
+}
+
 export interface ObservabilityConfig {
   /** Prometheus `/metrics`; with a token, scrapers must send `Authorization: Bearer <token>`. */
   metrics: { enabled: boolean; token?: string };
@@ -194,6 +210,7 @@ export interface Config {
   /** `emulator`: no Easemob configured, run the embedded one. `remote`: talk to a real Easemob. */
   easemob: { mode: 'emulator' } | ({ mode: 'remote' } & EasemobConnection);
   upstream: UpstreamTuning;
+  admission: AdmissionConfig;
   observability: ObservabilityConfig;
 }
 
@@ -231,8 +248,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxRetries: e.UPSTREAM_MAX_RETRIES,
       retryBudgetMs: e.UPSTREAM_RETRY_BUDGET_MS,
       appRatePerSecond: e.UPSTREAM_RATE_LIMIT_PER_SECOND,
+      maxWaitMs: e.UPSTREAM_MAX_WAIT_MS,
       circuitFailures: e.UPSTREAM_CIRCUIT_FAILURES,
       circuitHalfOpenMs: e.UPSTREAM_CIRCUIT_HALF_OPEN_MS,
+    },
+    admission: {
+      requestTimeoutMs: e.REQUEST_TIMEOUT_MS,
+      adminApiKeyWeight: e.ADMIN_API_KEY_WEIGHT,
     },
     observability: {
       metrics: { enabled: e.METRICS, token: e.METRICS_TOKEN },

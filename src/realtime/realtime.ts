@@ -2,6 +2,7 @@ import { createPubSub, type PubSub, type PubSubEventTarget } from 'graphql-yoga'
 import type { EasemobClient } from '../easemob/client.js';
 import type { Presence } from '../easemob/resources/presence.js';
 import type { OnlineState } from '../easemob/resources/status.js';
+import { requestScope } from '../request-scope.js';
 import { type PollCoordinator, Poller } from './poller.js';
 
 export interface StatusChange {
@@ -67,7 +68,7 @@ export class Realtime {
     this.polled = options.coordinators ? this.fleet : this.pubsub;
     this.status = new Poller<OnlineState>({
       intervalMs: options.pollIntervalMs,
-      read: (usernames) => easemob.status.getMany(usernames),
+      read: (usernames) => asProcess(() => easemob.status.getMany(usernames)),
       equals: (a, b) => a === b,
       coordinator: options.coordinators?.status,
       onChange: (username, status, previous) =>
@@ -78,7 +79,7 @@ export class Realtime {
       intervalMs: options.pollIntervalMs,
       // Easemob answers the same whoever asks, so a round is read on behalf of its first user.
       read: async (usernames) => {
-        const found = await easemob.presence.getMany(usernames[0]!, usernames);
+        const found = await asProcess(() => easemob.presence.getMany(usernames[0]!, usernames));
         return new Map(found.map((p) => [p.username, p]));
       },
       coordinator: options.coordinators?.presence,
@@ -121,4 +122,13 @@ export class Realtime {
 
 function sorted(record: Record<string, string>): [string, string][] {
   return Object.entries(record).sort(([a], [b]) => a.localeCompare(b));
+}
+
+/**
+ * A poll serves every subscriber, not the one whose request happened to start the poller (its
+ * timer inherits that request's scope): outside any request, it spends no caller's share and no
+ * caller's disconnection or deadline stops it.
+ */
+function asProcess<T>(read: () => Promise<T>): Promise<T> {
+  return requestScope.exit(read);
 }

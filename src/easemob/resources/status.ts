@@ -20,13 +20,21 @@ export function statusResource(core: Core) {
     /**
      * Any number of users, in calls of at most 100 (seed 004), sent concurrently. Keys are the
      * lower-cased names; users Easemob does not mention read as offline, as the docs say it does
-     * for unknown users.
+     * for unknown users. `slot: 'acquired'`: the caller holds a budget slot from
+     * `client.admission.acquire('status.batch')`, spent by the first call.
      */
-    async getMany(names: string[]): Promise<Map<string, OnlineState>> {
+    async getMany(
+      names: string[],
+      options: { slot?: 'acquired' } = {},
+    ): Promise<Map<string, OnlineState>> {
       const users = [...new Set(parseInput(usernameBatch, names, 'usernames'))];
       const answers = await Promise.all(
-        chunk(users, limits.batchStatus).map((usernames) =>
-          core.call('status.batch', { body: { usernames }, schema: statusEnvelope }),
+        chunk(users, limits.batchStatus).map((usernames, index) =>
+          core.call('status.batch', {
+            body: { usernames },
+            schema: statusEnvelope,
+            slot: index === 0 ? options.slot : undefined,
+          }),
         ),
       );
       const states = new Map<string, OnlineState>();

@@ -1,0 +1,35 @@
+import type { Plugin } from 'graphql-yoga';
+import { requestScope } from '../request-scope.js';
+
+/** REQUEST_TIMEOUT_MS's default: a request not answered by then is answered with what it has. */
+export const defaultRequestTimeoutMs = 10_000;
+
+/**
+ * Ends each query and mutation at its deadline (counted from arrival) or when its caller
+ * disconnects: the signal in the request scope tells the Easemob client to make no further call,
+ * so a caller that gave up stops costing budget. Subscriptions live on: only their caller's
+ * disconnection ends them.
+ */
+export function useRequestDeadline(timeoutMs = defaultRequestTimeoutMs): Plugin {
+  const disconnected = (context: unknown) =>
+    (context as { request?: Request } | undefined)?.request?.signal;
+  return {
+    onRequest() {
+      const scope = requestScope.getStore();
+      if (scope) scope.deadlineAt = Date.now() + timeoutMs;
+    },
+    onExecute({ args }) {
+      const scope = requestScope.getStore();
+      if (!scope) return;
+      scope.deadlineAt ??= Date.now() + timeoutMs;
+      const timeout = AbortSignal.timeout(Math.max(1, scope.deadlineAt - Date.now()));
+      const request = disconnected(args.contextValue);
+      scope.signal = request ? AbortSignal.any([request, timeout]) : timeout;
+    },
+    onSubscribe({ args }) {
+      const scope = requestScope.getStore();
+      const request = disconnected(args.contextValue);
+      if (scope && request) scope.signal = request;
+    },
+  };
+}
