@@ -97,6 +97,10 @@ export function createEasemobClient(options: EasemobClientOptions) {
     admission: {
       acquire: (endpoint: EndpointName, scope?: CallScope): Promise<void> =>
         core.acquire(endpoint, scope),
+      /** Calls waiting for the app-wide budget now (metrics, tests). */
+      get waiting(): number {
+        return core.waiting;
+      },
     },
     /** The circuit breaker's state and transitions (read-only). */
     circuit: core.circuit as Circuit,

@@ -165,6 +165,11 @@ export class Core {
     }
   }
 
+  /** Calls waiting for the app-wide budget now. */
+  get waiting(): number {
+    return this.budget?.waiting ?? 0;
+  }
+
   close(): Promise<void> {
     this.budget?.close();
     return this.transport.close();
