@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { defaultAdminApiKeyWeight } from '../src/auth/caller.js';
 import { ConfigError, loadConfig } from '../src/config.js';
+import { easemobRateBudgets } from '../src/easemob/rate-budget.js';
+import { defaultRequestTimeoutMs } from '../src/plugins/request-deadline.js';
 
 const remote = {
   EASEMOB_BASE_URL: 'https://a1.easemob.com',
@@ -75,6 +78,25 @@ describe('loadConfig', () => {
       open: false,
       jwt: { usernameClaim: 'sub', rolesClaim: 'roles', adminRole: 'admin' },
     });
+  });
+
+  it("reads the admission settings, defaulting to the owning modules' values", () => {
+    expect(loadConfig({})).toMatchObject({
+      upstream: { maxWaitMs: easemobRateBudgets.maxWaitMs },
+      admission: {
+        requestTimeoutMs: defaultRequestTimeoutMs,
+        adminApiKeyWeight: defaultAdminApiKeyWeight,
+      },
+    });
+    const config = loadConfig({
+      UPSTREAM_MAX_WAIT_MS: '500',
+      REQUEST_TIMEOUT_MS: '3000',
+      ADMIN_API_KEY_WEIGHT: '8',
+    });
+    expect(config.upstream.maxWaitMs).toBe(500);
+    expect(config.admission).toEqual({ requestTimeoutMs: 3000, adminApiKeyWeight: 8 });
+    expect(failure({ ADMIN_API_KEY_WEIGHT: '0' })).toContain('ADMIN_API_KEY_WEIGHT');
+    expect(failure({ REQUEST_TIMEOUT_MS: 'soon' })).toContain('REQUEST_TIMEOUT_MS');
   });
 
   it('reads auth, GraphiQL and cost settings', () => {

@@ -36,6 +36,13 @@ describe('upstream failures become coded GraphQL errors', () => {
     expect(JSON.stringify(response)).not.toMatch(/at .*\.ts:\d+|stack/i);
   });
 
+  it("Easemob refusing this server's own credentials (403 on /token) is UPSTREAM_UNAVAILABLE", async () => {
+    const { run, emulator } = await startGraphQL({ emulator: { seed } });
+    emulator.faults.add({ endpoint: 'token', kind: 'status', status: 403 });
+    const response = await run(query);
+    expect(response.errors?.map((e) => e.extensions?.code)).toEqual(['UPSTREAM_UNAVAILABLE']);
+  });
+
   it('a broken token endpoint is UPSTREAM_UNAVAILABLE and leaks no credential', async () => {
     const { run, emulator } = await startGraphQL({ emulator: { seed } });
     emulator.faults.add({
