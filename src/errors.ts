@@ -11,7 +11,7 @@ export const errorCodes = {
   forbidden: 'FORBIDDEN',
   rateLimited: 'RATE_LIMITED',
   upstreamUnavailable: 'UPSTREAM_UNAVAILABLE',
-  /** The request passed its deadline (REQUEST_TIMEOUT_MS) before this field's Easemob call was made. */
+  /** The request passed its deadline (REQUEST_TIMEOUT_MS) before this field's call was made. */
   requestTimeout: 'REQUEST_TIMEOUT',
   conflict: 'CONFLICT',
   queryTooComplex: 'QUERY_TOO_COMPLEX',

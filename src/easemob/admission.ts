@@ -2,9 +2,9 @@
  * Admission control: who gets the next call of Easemob's budget, how long anyone may wait for one,
  * and who is told at once to come back later.
  *
- * Easemob allows so many calls per second per app (Easemob REST: 接口限流说明, the 接口调用频率限制 table), and a queue
- * without a deadline is an outage in disguise: callers that gave up would still spend the budget
- * long after they left. So every call waiting for budget carries
+ * Easemob allows so many calls per second per app (Easemob REST: 接口限流说明, the 接口调用频率限制
+ * table), and a queue without a deadline is an outage in disguise: callers that gave up would
+ * still spend the budget long after they left. So every call waiting for budget carries
  * - its caller (a JWT subject, an API key…) and a weight: waiting calls are served deficit
  *   round-robin across callers, so one caller's flood cannot push another's calls past the bound;
  * - a bound on the wait: a call whose estimated wait already exceeds it is refused at once, and one

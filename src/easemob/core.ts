@@ -190,14 +190,14 @@ export class Core {
     // stay within budget as Easemob counts it)…
     if (auth) await this.tokenFor(endpoint, scope?.signal);
     if (!prepaid) await this.acquire(endpoint, scope);
-    // …and read again once the slot is ours (at once, from the cache): a token taken before a long
+    // …and read again once the slot is ours (at once, from the cache): one taken before a long
     // wait for budget may expire before the call leaves, which under load turned into 401s.
     let token = auth ? await this.tokenFor(endpoint, scope?.signal) : undefined;
     try {
       return await this.send(endpoint, path, call.body, token, scope?.signal, state);
     } catch (error) {
-      // Easemob REST: 用户体系集成 › 获取管理员权限token — a token may stop working before
-      // expires_in says; on a 401 get a new one, once.
+      // Easemob REST: 用户体系集成 › 获取管理员权限token — a token may stop working
+      // before expires_in says; on a 401 get a new one, once.
       if (!(auth && token && error instanceof EasemobError && error.status === 401)) throw error;
       await this.tokens.invalidate(token);
       await this.tokenFor(endpoint, scope?.signal);
@@ -207,7 +207,7 @@ export class Core {
     }
   }
 
-  /** The app token; a caller whose request is aborted stops waiting for it (the request goes on). */
+  /** The app token; a caller whose request is aborted stops waiting for it (its request goes on). */
   private tokenFor(endpoint: EndpointName, signal: AbortSignal | undefined): Promise<string> {
     const token = this.tokens.get();
     if (!signal) return token;

@@ -2,10 +2,10 @@ import { type CallScope, FairLimiter } from './admission.js';
 import type { RateBucket } from './endpoints.js';
 
 /**
- * Easemob's documented call rates (Easemob REST: 接口限流说明, the 接口调用频率限制 table): 100 calls/s per app by default;
- * batch status, blocks and presence 50/s; token requests 300/s on their own; chat-history export
- * 10/min. The client waits for a slot rather than provoking 429s, but only so long (see
- * admission.ts). The official SDKs do none of this.
+ * Easemob's documented call rates (Easemob REST: 接口限流说明, the 接口调用频率限制 table): 100 calls/s
+ * per app by default; batch status, blocks and presence 50/s; token requests 300/s on their own;
+ * chat-history export 10/min. The client waits for a slot rather than provoking 429s, but only so
+ * long (see admission.ts). The official SDKs do none of this.
  */
 export interface RateBudgets {
   appPerSecond: number;
