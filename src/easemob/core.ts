@@ -286,7 +286,8 @@ function promptly<T>(
   return new Promise<T>((resolve, reject) => {
     const onAbort = () => {
       if (state.sending && !repeatable) return;
-      reject(abortedCall(endpoint, signal));
+      // A repeatable call on the wire is abandoned, not stopped: Easemob may still act on it.
+      reject(abortedCall(endpoint, signal, !state.sending));
     };
     signal.addEventListener('abort', onAbort, { once: true });
     run.then(
@@ -321,7 +322,7 @@ function raceAbort<T>(promise: Promise<T>, signal: AbortSignal, error: () => unk
 }
 
 /** The request this call was for passed its deadline or lost its caller: nothing more is sent. */
-function abortedCall(endpoint: EndpointName, signal: AbortSignal): EasemobError {
+function abortedCall(endpoint: EndpointName, signal: AbortSignal, notSent = true): EasemobError {
   const timedOut = (signal.reason as { name?: string } | undefined)?.name === 'TimeoutError';
   return new EasemobError({
     status: 0,
@@ -329,7 +330,7 @@ function abortedCall(endpoint: EndpointName, signal: AbortSignal): EasemobError 
     description: timedOut ? 'the request passed its deadline' : 'the caller went away',
     retryable: false,
     endpoint,
-    notSent: true,
+    notSent,
   });
 }
 

@@ -67,12 +67,13 @@ describe('fair shares of a saturated budget', () => {
   it("callers are told apart by their credentials: a JWT user behind another one's burst is served", async () => {
     const { post } = await startGraphQL({
       emulator: { seed },
-      client: { rateBudgets: { appPerSecond: 20, maxWaitMs: 1_000 }, scope: callScope },
+      // The default 2-s bound: A's burst fills this window and the next, and is refused beyond.
+      client: { rateBudgets: { appPerSecond: 20 }, scope: callScope },
       server: { auth: testAuth() },
     });
     const [a, b] = [bearer(await userToken('alice')), bearer(await userToken('bob'))];
     await post(profile, undefined, a);
-    // A's burst takes this window and the next; in arrival order B would wait past the bound.
+    // In arrival order, B would come after A's 40 admitted calls: past the bound.
     const burst = Array.from({ length: 60 }, () => post(profile, undefined, a));
     await sleep(50);
     const fromB = await Promise.all(Array.from({ length: 5 }, () => post(profile, undefined, b)));
