@@ -44,7 +44,7 @@ export interface EasemobClientOptions {
   /** Metrics and tracing hooks: attempts and their outcomes, retries, app-token requests. */
   observer?: import('./observer.js').UpstreamObserver;
   /**
-   * Who each call is for, read when it is made: the app passes `() => requestScope.getStore()`.
+   * Who each call is for, read when it is made: the app passes its request scope (`callScope`).
    * Gives each caller its fair share of the budget and stops calls whose request was aborted.
    */
   scope?: () => CallScope | undefined;
