@@ -104,6 +104,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     realtime,
     auth: config.auth,
     limits: config.graphql,
+    admission: config.admission,
     logger,
     health: { checks: readinessChecks },
     metrics,

@@ -1,10 +1,12 @@
 import { z } from 'zod';
+import { defaultAdminApiKeyWeight } from './auth/caller.js';
 import { defaultCircuitBreakerOptions } from './easemob/circuit-breaker.js';
 import { easemobRateBudgets } from './easemob/rate-budget.js';
 import { defaultRetryOptions } from './easemob/retry.js';
 import { defaultTransportOptions } from './easemob/transport.js';
 import { describeUnknown, type UnknownVariable, unknownVariables } from './env-names.js';
 import { defaultLimits, type GraphQLLimits } from './graphql-limits.js';
+import { defaultRequestTimeoutMs } from './plugins/request-deadline.js';
 import { defaultMaxUpstreamCalls } from './plugins/upstream-call-limit.js';
 import { defaultPollIntervalMs } from './realtime/realtime.js';
 import {
@@ -122,6 +124,9 @@ const envSchema = z.object({
   UPSTREAM_MAX_RETRIES: intInRange(0, 10, defaultRetryOptions.maxRetries),
   UPSTREAM_RETRY_BUDGET_MS: intInRange(0, 300_000, defaultRetryOptions.budgetMs),
   UPSTREAM_RATE_LIMIT_PER_SECOND: intInRange(0, 100_000, easemobRateBudgets.appPerSecond),
+  UPSTREAM_MAX_WAIT_MS: intInRange(0, 120_000, easemobRateBudgets.maxWaitMs),
+  REQUEST_TIMEOUT_MS: intInRange(100, 600_000, defaultRequestTimeoutMs),
+  ADMIN_API_KEY_WEIGHT: intInRange(1, 1000, defaultAdminApiKeyWeight),
   UPSTREAM_CIRCUIT_FAILURES: intInRange(0, 1000, defaultCircuitBreakerOptions.consecutiveFailures),
   UPSTREAM_CIRCUIT_HALF_OPEN_MS: intInRange(
     100,
@@ -185,6 +190,8 @@ export interface UpstreamTuning {
   maxRetries: number;
   retryBudgetMs: number;
   appRatePerSecond: number;
+  /** Longest a call waits for the rate budget before it is refused (RATE_LIMITED). */
+  maxWaitMs: number;
   /** Attempts failing in a row that open the circuit breaker; 0 turns it off. */
   circuitFailures: number;
   circuitHalfOpenMs: number;
@@ -205,6 +212,14 @@ export interface AuthConfig {
   publicProfiles: boolean;
   /** No authentication configured on the embedded emulator: every caller acts as admin. */
   open: boolean;
+}
+
+/** Who waits how long for what: see README, "The call budget: admission control". */
+export interface AdmissionConfig {
+  /** Every query and mutation ends this long after it arrived: no Easemob call starts later. */
+  requestTimeoutMs: number;
+  /** Admin API keys' share of a saturated budget, against 1 for everyone else. */
+  adminApiKeyWeight: number;
 }
 
 export interface ObservabilityConfig {
@@ -233,6 +248,7 @@ export interface Config {
   /** `emulator`: no Easemob configured, run the embedded one. `remote`: talk to a real Easemob. */
   easemob: { mode: 'emulator' } | ({ mode: 'remote' } & EasemobConnection);
   upstream: UpstreamTuning;
+  admission: AdmissionConfig;
   observability: ObservabilityConfig;
 }
 
@@ -304,8 +320,13 @@ export function loadConfig(
       maxRetries: e.UPSTREAM_MAX_RETRIES,
       retryBudgetMs: e.UPSTREAM_RETRY_BUDGET_MS,
       appRatePerSecond: e.UPSTREAM_RATE_LIMIT_PER_SECOND,
+      maxWaitMs: e.UPSTREAM_MAX_WAIT_MS,
       circuitFailures: e.UPSTREAM_CIRCUIT_FAILURES,
       circuitHalfOpenMs: e.UPSTREAM_CIRCUIT_HALF_OPEN_MS,
+    },
+    admission: {
+      requestTimeoutMs: e.REQUEST_TIMEOUT_MS,
+      adminApiKeyWeight: e.ADMIN_API_KEY_WEIGHT,
     },
     observability: {
       metrics: { enabled: e.METRICS, token: e.METRICS_TOKEN },

@@ -1,8 +1,22 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
+import type { CallScope } from './easemob/admission.js';
 
-/** The request being served, so error ids and every log line (upstream calls too) can name it. */
-export const requestScope = new AsyncLocalStorage<{
+/**
+ * The request being served, so error ids and every log line (upstream calls too) can name it, and
+ * the Easemob client knows whom a call is for: its caller and weight (set once authenticated) and
+ * the signal that ends it (the caller disconnected or the request's deadline passed).
+ */
+export interface RequestScope extends Partial<CallScope> {
   requestId: string;
-  /** Who the calls are made for, when not a request's viewer: `poller` for subscription polling. */
-  caller?: string;
-}>();
+  // `caller` is `poller` for subscription polling, charged to its own fair share.
+  /** When the request's deadline passes (ms since the epoch), if it has one. */
+  deadlineAt?: number;
+}
+
+export const requestScope = new AsyncLocalStorage<RequestScope>();
+
+/** The Easemob client's `scope` option: the request in scope, once its caller is known. */
+export function callScope(): CallScope | undefined {
+  const scope = requestScope.getStore();
+  return scope?.caller === undefined ? undefined : (scope as CallScope);
+}

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { defaultAdminApiKeyWeight } from '../src/auth/caller.js';
 import { ConfigError, isLoopback, loadConfig, unknownVariableNames } from '../src/config.js';
+import { easemobRateBudgets } from '../src/easemob/rate-budget.js';
 import { editDistance } from '../src/env-names.js';
+import { defaultRequestTimeoutMs } from '../src/plugins/request-deadline.js';
 import { defaultMaxUpstreamCalls } from '../src/plugins/upstream-call-limit.js';
 import { subscriptionLimitDefaults } from '../src/realtime/subscription-limits.js';
 import { defaultListSizes } from '../src/schema/call-cost.js';
@@ -79,6 +82,25 @@ describe('loadConfig', () => {
       open: false,
       jwt: { usernameClaim: 'sub', rolesClaim: 'roles', adminRole: 'admin' },
     });
+  });
+
+  it("reads the admission settings, defaulting to the owning modules' values", () => {
+    expect(loadConfig({})).toMatchObject({
+      upstream: { maxWaitMs: easemobRateBudgets.maxWaitMs },
+      admission: {
+        requestTimeoutMs: defaultRequestTimeoutMs,
+        adminApiKeyWeight: defaultAdminApiKeyWeight,
+      },
+    });
+    const config = loadConfig({
+      UPSTREAM_MAX_WAIT_MS: '500',
+      REQUEST_TIMEOUT_MS: '3000',
+      ADMIN_API_KEY_WEIGHT: '8',
+    });
+    expect(config.upstream.maxWaitMs).toBe(500);
+    expect(config.admission).toEqual({ requestTimeoutMs: 3000, adminApiKeyWeight: 8 });
+    expect(failure({ ADMIN_API_KEY_WEIGHT: '0' })).toContain('ADMIN_API_KEY_WEIGHT');
+    expect(failure({ REQUEST_TIMEOUT_MS: 'soon' })).toContain('REQUEST_TIMEOUT_MS');
   });
 
   it('reads auth, GraphiQL and cost settings', () => {

@@ -220,6 +220,11 @@ export class Realtime {
  * per-caller accounting tell them apart (the first round would otherwise inherit the scope of the
  * request that started it).
  */
+/**
+ * A poll serves every subscriber, not the one whose request happened to start the poller (its
+ * timer inherits that request's scope): it runs as the caller `poller`, with a fair share of its
+ * own, and no subscriber's disconnection or deadline stops it.
+ */
 function asPoller<T>(read: () => Promise<T>): Promise<T> {
   return requestScope.run({ requestId: 'poller', caller: 'poller' }, read);
 }

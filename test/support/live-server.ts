@@ -2,6 +2,7 @@ import type { AddressInfo } from 'node:net';
 import { afterEach } from 'vitest';
 import { createApp } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
+import type { EasemobClientOptions } from '../../src/easemob/client.js';
 import type { EmulatorOptions } from '../../src/emulator/server.js';
 import { Realtime, type RealtimeOptions } from '../../src/realtime/realtime.js';
 import type { YogaAppOptions } from '../../src/yoga-app.js';
@@ -14,6 +15,7 @@ import { startHarness } from './easemob.js';
 export async function startLiveServer(
   options: {
     emulator?: EmulatorOptions;
+    client?: Partial<EasemobClientOptions>;
     server?: Omit<YogaAppOptions, 'easemob'>;
     pollIntervalMs?: number;
     eventTarget?: RealtimeOptions['eventTarget'];
@@ -21,7 +23,10 @@ export async function startLiveServer(
     subscriptionLimits?: RealtimeOptions['subscriptionLimits'];
   } = {},
 ) {
-  const { emulator, client } = await startHarness({ emulator: options.emulator });
+  const { emulator, client } = await startHarness({
+    emulator: options.emulator,
+    client: options.client,
+  });
   const realtime = new Realtime(client, {
     pollIntervalMs: options.pollIntervalMs ?? 100,
     eventTarget: options.eventTarget,
