@@ -11,7 +11,7 @@ import {
   type Upstream,
   watchMemory,
 } from './processes.js';
-import { memoryScenario, type Scenario, scenarios } from './scenarios.js';
+import { contactCount, memoryScenario, type Scenario, scenarios } from './scenarios.js';
 
 /**
  * `npm run bench`: the emulator, the gateway (production build), a direct-REST baseline and a
@@ -78,6 +78,8 @@ async function main() {
       // Side by side with the baseline, every target makes the same calls: nothing cached.
       CACHE: 'false',
       MAX_COMPLEXITY: '100000',
+      // The hub's contact list as the call estimate should see it: 1 + 10 calls, within the limit.
+      COST_CONTACT_LIST_SIZE: String(contactCount),
     },
     // The banner is a JSON log line once stdout is not a terminal.
     /"msg":"GraphQL: /,

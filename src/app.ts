@@ -12,6 +12,7 @@ import { SubscriptionEnder, useEndSubscriptions } from './plugins/end-subscripti
 import { createReadLayer, type ReadLayer } from './reads/reads.js';
 import { Realtime } from './realtime/realtime.js';
 import { serveWebSockets } from './realtime/websocket.js';
+import { sharedReadScope } from './request-scope.js';
 import { createDrain } from './shutdown.js';
 import { connectUpstream } from './upstream.js';
 import { createYogaApp, type YogaAppOptions } from './yoga-app.js';
@@ -94,12 +95,14 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     overrides.realtime ??
     new Realtime(client, {
       pollIntervalMs: config.realtime.pollIntervalMs,
+      subscriptionLimits: config.realtime.subscriptions,
       onError: (error) => logger.warn({ error: String(error) }, 'subscription poll failed'),
       eventTarget: fleet?.eventTarget,
       // A lease outlives a few missed rounds, so a busy owner keeps it and a dead one loses it fast.
       coordinators: fleet?.pollLeases(Math.max(1000, config.realtime.pollIntervalMs * 3)),
     });
   const reads = createReadLayer(client, {
+    ...sharedReadScope,
     store: fleet?.cacheStore,
     ttlMs: config.cache.ttlMs,
     bounds: { maxEntries: config.cache.maxEntries, maxBytes: config.cache.maxBytes },
@@ -111,6 +114,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     reads,
     auth: config.auth,
     limits: config.graphql,
+    admission: config.admission,
     logger,
     health: { checks: readinessChecks },
     metrics,

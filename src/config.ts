@@ -1,12 +1,21 @@
 import { z } from 'zod';
+import { defaultAdminApiKeyWeight } from './auth/caller.js';
 import { defaultCircuitBreakerOptions } from './easemob/circuit-breaker.js';
 import { easemobRateBudgets } from './easemob/rate-budget.js';
 import { defaultRetryOptions } from './easemob/retry.js';
 import { defaultTransportOptions } from './easemob/transport.js';
 import { describeUnknown, type UnknownVariable, unknownVariables } from './env-names.js';
 import { defaultLimits, type GraphQLLimits } from './graphql-limits.js';
+import { defaultRequestTimeoutMs } from './plugins/request-deadline.js';
+import { defaultMaxUpstreamCalls } from './plugins/upstream-call-limit.js';
 import { type CacheKind, defaultCacheBounds, defaultCacheTtlMs } from './reads/kinds.js';
 import { defaultPollIntervalMs } from './realtime/realtime.js';
+import {
+  type SubscriptionLimits,
+  subscriptionLimitDefaults,
+  watchedCeiling,
+} from './realtime/subscription-limits.js';
+import { defaultListSizes } from './schema/call-cost.js';
 
 /**
  * The environment, parsed once. Everything else sees a typed, nested config and never `process.env`.
@@ -98,6 +107,16 @@ const envSchema = z.object({
   SUBSCRIPTION_POLL_INTERVAL_MS: intInRange(100, 3_600_000, defaultPollIntervalMs),
   MAX_DEPTH: intInRange(1, 100, defaultLimits.maxDepth),
   MAX_COMPLEXITY: intInRange(1, 10_000_000, defaultLimits.maxComplexity),
+  MAX_UPSTREAM_CALLS: intInRange(1, 1_000_000, defaultMaxUpstreamCalls),
+  COST_CONTACT_LIST_SIZE: intInRange(1, 1_000_000, defaultListSizes.contacts),
+  SUBSCRIPTION_MAX_WATCHED: intInRange(1, watchedCeiling, subscriptionLimitDefaults.maxWatched),
+  SUBSCRIPTIONS_PER_CONNECTION: intInRange(1, 10_000, subscriptionLimitDefaults.perConnection),
+  SUBSCRIPTIONS_PER_CALLER: intInRange(1, 1_000_000, subscriptionLimitDefaults.perCaller),
+  SUBSCRIPTION_MAX_WATCHED_TOTAL: intInRange(
+    1,
+    10_000_000,
+    subscriptionLimitDefaults.maxWatchedTotal,
+  ),
   MAX_ALIASES: intInRange(0, 1000, defaultLimits.maxAliases),
   MAX_TOKENS: intInRange(10, 1_000_000, defaultLimits.maxTokens),
   MAX_BODY_BYTES: intInRange(1024, 100_000_000, defaultLimits.maxBodyBytes),
@@ -106,6 +125,9 @@ const envSchema = z.object({
   UPSTREAM_MAX_RETRIES: intInRange(0, 10, defaultRetryOptions.maxRetries),
   UPSTREAM_RETRY_BUDGET_MS: intInRange(0, 300_000, defaultRetryOptions.budgetMs),
   UPSTREAM_RATE_LIMIT_PER_SECOND: intInRange(0, 100_000, easemobRateBudgets.appPerSecond),
+  UPSTREAM_MAX_WAIT_MS: intInRange(0, 120_000, easemobRateBudgets.maxWaitMs),
+  REQUEST_TIMEOUT_MS: intInRange(100, 600_000, defaultRequestTimeoutMs),
+  ADMIN_API_KEY_WEIGHT: intInRange(1, 1000, defaultAdminApiKeyWeight),
   UPSTREAM_CIRCUIT_FAILURES: intInRange(0, 1000, defaultCircuitBreakerOptions.consecutiveFailures),
   UPSTREAM_CIRCUIT_HALF_OPEN_MS: intInRange(
     100,
@@ -178,6 +200,8 @@ export interface UpstreamTuning {
   maxRetries: number;
   retryBudgetMs: number;
   appRatePerSecond: number;
+  /** Longest a call waits for the rate budget before it is refused (RATE_LIMITED). */
+  maxWaitMs: number;
   /** Attempts failing in a row that open the circuit breaker; 0 turns it off. */
   circuitFailures: number;
   circuitHalfOpenMs: number;
@@ -198,6 +222,14 @@ export interface AuthConfig {
   publicProfiles: boolean;
   /** No authentication configured on the embedded emulator: every caller acts as admin. */
   open: boolean;
+}
+
+/** Who waits how long for what: see README, "The call budget: admission control". */
+export interface AdmissionConfig {
+  /** Every query and mutation ends this long after it arrived: no Easemob call starts later. */
+  requestTimeoutMs: number;
+  /** Admin API keys' share of a saturated budget, against 1 for everyone else. */
+  adminApiKeyWeight: number;
 }
 
 export interface ObservabilityConfig {
@@ -225,7 +257,7 @@ export interface Config {
     startupTokenTimeoutMs: number;
   };
   /** Subscriptions poll Easemob for status and presence this often. */
-  realtime: { pollIntervalMs: number };
+  realtime: { pollIntervalMs: number; subscriptions: SubscriptionLimits };
   /** Several instances share the token and subscription events through this Redis. */
   redis?: { url: string; prefix: string };
   auth: AuthConfig;
@@ -234,6 +266,7 @@ export interface Config {
   easemob: { mode: 'emulator' } | ({ mode: 'remote' } & EasemobConnection);
   upstream: UpstreamTuning;
   cache: CacheConfig;
+  admission: AdmissionConfig;
   observability: ObservabilityConfig;
 }
 
@@ -277,7 +310,15 @@ export function loadConfig(
       startupTokenTimeoutMs: e.STARTUP_TOKEN_TIMEOUT_MS,
     },
     easemob,
-    realtime: { pollIntervalMs: e.SUBSCRIPTION_POLL_INTERVAL_MS },
+    realtime: {
+      pollIntervalMs: e.SUBSCRIPTION_POLL_INTERVAL_MS,
+      subscriptions: {
+        maxWatched: e.SUBSCRIPTION_MAX_WATCHED,
+        perConnection: e.SUBSCRIPTIONS_PER_CONNECTION,
+        perCaller: e.SUBSCRIPTIONS_PER_CALLER,
+        maxWatchedTotal: e.SUBSCRIPTION_MAX_WATCHED_TOTAL,
+      },
+    },
     redis: e.REDIS_URL ? { url: e.REDIS_URL, prefix: e.REDIS_PREFIX } : undefined,
     auth: resolveAuth(e, dev),
     graphql: {
@@ -285,6 +326,8 @@ export function loadConfig(
       introspection: e.INTROSPECTION ?? dev,
       maxDepth: e.MAX_DEPTH,
       maxComplexity: e.MAX_COMPLEXITY,
+      maxUpstreamCalls: e.MAX_UPSTREAM_CALLS,
+      contactListSize: e.COST_CONTACT_LIST_SIZE,
       maxAliases: e.MAX_ALIASES,
       maxTokens: e.MAX_TOKENS,
       maxBodyBytes: e.MAX_BODY_BYTES,
@@ -295,10 +338,15 @@ export function loadConfig(
       maxRetries: e.UPSTREAM_MAX_RETRIES,
       retryBudgetMs: e.UPSTREAM_RETRY_BUDGET_MS,
       appRatePerSecond: e.UPSTREAM_RATE_LIMIT_PER_SECOND,
+      maxWaitMs: e.UPSTREAM_MAX_WAIT_MS,
       circuitFailures: e.UPSTREAM_CIRCUIT_FAILURES,
       circuitHalfOpenMs: e.UPSTREAM_CIRCUIT_HALF_OPEN_MS,
     },
     cache: resolveCache(e),
+    admission: {
+      requestTimeoutMs: e.REQUEST_TIMEOUT_MS,
+      adminApiKeyWeight: e.ADMIN_API_KEY_WEIGHT,
+    },
     observability: {
       metrics: { enabled: e.METRICS, token: e.METRICS_TOKEN },
       tracing: resolveTracing(e),

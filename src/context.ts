@@ -15,6 +15,11 @@ export interface Context {
   limits: { complexity: number; depth: number };
   /** Process-wide subscriptions: pub/sub and the shared pollers. */
   realtime: Realtime;
+  /**
+   * The graphql-ws connection the operation came on (set by src/realtime/websocket.ts); absent over
+   * HTTP and SSE, where one request is one subscription.
+   */
+  connection?: object;
 }
 
 export interface ContextOptions {
@@ -29,8 +34,8 @@ export function createContext(
   easemob: EasemobClient,
   viewer: Viewer,
   options: ContextOptions,
-  /** Aborted when the caller has gone: reads this request still waits for are given up. */
-  signal?: AbortSignal,
+  /** Aborted when the caller has gone or the deadline passed: reads still awaited are given up. */
+  signal?: () => AbortSignal | undefined,
 ): Context {
   const { reads, ...rest } = options;
   return { easemob, loaders: createLoaders(reads, signal), viewer, ...rest };

@@ -1,6 +1,6 @@
 import { GraphQLError } from 'graphql';
 import { maskError as yogaMaskError } from 'graphql-yoga';
-import { EasemobError, EasemobInputError } from './easemob/errors.js';
+import { EasemobError, EasemobInputError, localCodes } from './easemob/errors.js';
 import { requestScope } from './request-scope.js';
 
 /** The `extensions.code` values this API answers with. */
@@ -11,12 +11,15 @@ export const errorCodes = {
   forbidden: 'FORBIDDEN',
   rateLimited: 'RATE_LIMITED',
   upstreamUnavailable: 'UPSTREAM_UNAVAILABLE',
+  /** The request passed its deadline (REQUEST_TIMEOUT_MS) before this field's call was made. */
+  requestTimeout: 'REQUEST_TIMEOUT',
   conflict: 'CONFLICT',
   queryTooComplex: 'QUERY_TOO_COMPLEX',
   /** yoga's word for a malformed HTTP request (bad JSON, no query); also a CSRF refusal. */
   badRequest: 'BAD_REQUEST',
   /** yoga's code for a document that breaks a GraphQL validation rule (other than a bad value). */
   validationFailed: 'GRAPHQL_VALIDATION_FAILED',
+  subscriptionLimit: 'SUBSCRIPTION_LIMIT',
 } as const;
 
 export type ErrorCode = (typeof errorCodes)[keyof typeof errorCodes];
@@ -60,9 +63,16 @@ function fromEasemob(error: EasemobError): GraphQLError {
     code === errorCodes.upstreamUnavailable
       ? `Easemob is unavailable (${error.code})`
       : `${error.description} (${error.code})`;
+  const retryAfterMs =
+    code === errorCodes.rateLimited
+      ? (error.retryAfterMs ??
+        (error.retryAfterSeconds === undefined ? undefined : error.retryAfterSeconds * 1000))
+      : undefined;
   return new GraphQLError(message, {
     extensions: {
       code,
+      // When trying again is likely to be admitted (useRateLimitedStatus turns it into Retry-After).
+      ...(retryAfterMs === undefined ? {} : { retryAfterMs: Math.ceil(retryAfterMs) }),
       // notSent: Easemob certainly did not act on it, so even a send may be repeated.
       upstream: {
         status: error.status,
@@ -75,11 +85,21 @@ function fromEasemob(error: EasemobError): GraphQLError {
 }
 
 function codeFor(error: EasemobError): ErrorCode {
+  // Our own refusals: no budget in time, or the request's deadline passed. Nothing was sent.
+  if (error.code === localCodes.budgetWait || error.code === localCodes.rateBudget) {
+    return errorCodes.rateLimited;
+  }
+  if (error.code === localCodes.deadline || error.code === localCodes.callerGone) {
+    return errorCodes.requestTimeout;
+  }
   // Token failures mean this server's own Easemob credentials or Easemob itself are broken: nothing
   // the caller can fix.
   if (error.endpoint === 'token' && error.status !== 429) return errorCodes.upstreamUnavailable;
   if (error.status === 404) return errorCodes.notFound;
-  if (error.status === 401) return errorCodes.unauthenticated;
+  // Easemob answers 401 only about the app token we sent (Easemob REST: 用户体系集成, every
+  // endpoint: 返回值401, 未授权[无token、token错误、token过期]): this server's credentials, not the
+  // caller's. UNAUTHENTICATED would tell a frontend to sign its user out.
+  if (error.status === 401) return errorCodes.upstreamUnavailable;
   if (error.status === 403) return errorCodes.forbidden;
   if (error.status === 429) return errorCodes.rateLimited;
   if (error.code === 'duplicate_unique_property_exists') return errorCodes.conflict;

@@ -6,6 +6,7 @@ import type { UpstreamObserver } from './easemob/observer.js';
 import type { SharedRateLimiter } from './easemob/rate-budget.js';
 import type { SharedTokenStore } from './easemob/token.js';
 import type { Emulator } from './emulator/server.js';
+import { callScope } from './request-scope.js';
 
 export interface Upstream {
   client: EasemobClient;
@@ -50,12 +51,14 @@ export async function connectUpstream(
     rateBudgets:
       config.upstream.appRatePerSecond === 0
         ? false
-        : { appPerSecond: config.upstream.appRatePerSecond },
+        : { appPerSecond: config.upstream.appRatePerSecond, maxWaitMs: config.upstream.maxWaitMs },
     circuitBreaker: circuitBreakerOf(config.upstream),
     token: shared?.tokenStore ? { shared: shared.tokenStore } : undefined,
     sharedRateLimiter: shared?.rateLimiter,
     logger,
     observer,
+    // Each call spends the fair share of the request it is made for, and stops with it.
+    scope: callScope,
   });
   return {
     client,

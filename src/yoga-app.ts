@@ -6,7 +6,8 @@ import { useDisableIntrospection } from '@graphql-yoga/plugin-disable-introspect
 import { GraphQLError } from 'graphql';
 import { createYoga, type Plugin } from 'graphql-yoga';
 import { type Authenticate, createAuthenticator } from './auth/authenticate.js';
-import type { AuthConfig } from './config.js';
+import { callerOf, defaultAdminApiKeyWeight, weightOf } from './auth/caller.js';
+import type { AdmissionConfig, AuthConfig } from './config.js';
 import { createContext } from './context.js';
 import type { EasemobClient } from './easemob/client.js';
 import { errorCodes, maskError } from './errors.js';
@@ -16,9 +17,13 @@ import { createReadiness, easemobReadiness, type HealthOptions, useHealth } from
 import type { Metrics } from './ops/metrics.js';
 import { useBodyLimit } from './plugins/body-limit.js';
 import { useClientMistakes, useCSRFRefusal } from './plugins/client-mistakes.js';
+import { useRateLimitedStatus } from './plugins/rate-limited-status.js';
+import { defaultRequestTimeoutMs, useRequestDeadline } from './plugins/request-deadline.js';
+import { defaultMaxUpstreamCalls, useUpstreamCallLimit } from './plugins/upstream-call-limit.js';
 import { createReadLayer, type ReadLayer } from './reads/reads.js';
 import { Realtime } from './realtime/realtime.js';
-import { requestScope } from './request-scope.js';
+import { requestScope, sharedReadScope } from './request-scope.js';
+import { defaultListSizes } from './schema/call-cost.js';
 import { exampleOperation } from './schema/example.js';
 import { schema } from './schema/index.js';
 
@@ -42,6 +47,8 @@ export interface YogaAppOptions {
   reads?: ReadLayer;
   /** More yoga plugins, after the built-in ones (tracing, say). */
   plugins?: Plugin[];
+  /** Each request's deadline and the admin API keys' share of the Easemob budget. */
+  admission?: Partial<AdmissionConfig>;
 }
 
 export const openAuth: AuthConfig = { adminApiKeys: [], publicProfiles: true, open: true };
@@ -56,7 +63,7 @@ export function createYogaApp(options: YogaAppOptions) {
     new Realtime(options.easemob, {
       onError: (error) => options.logger?.warn({ error: String(error) }, 'poll failed'),
     });
-  const reads = options.reads ?? createReadLayer(options.easemob);
+  const reads = options.reads ?? createReadLayer(options.easemob, sharedReadScope);
   options.metrics?.watchCircuit(options.easemob.circuit);
   options.metrics?.watchRealtime(realtime);
   options.metrics?.watchReads(reads);
@@ -67,6 +74,10 @@ export function createYogaApp(options: YogaAppOptions) {
   const title = auth.open
     ? `${options.title ?? 'easemob-graphql'} · OPEN DEV MODE: no authentication, every caller is admin`
     : (options.title ?? 'easemob-graphql');
+  const admission = {
+    requestTimeoutMs: options.admission?.requestTimeoutMs ?? defaultRequestTimeoutMs,
+    adminApiKeyWeight: options.admission?.adminApiKeyWeight ?? defaultAdminApiKeyWeight,
+  };
   const tooComplex = (_ctx: unknown, error: GraphQLError) => {
     Object.assign(error.extensions, { code: errorCodes.queryTooComplex });
   };
@@ -74,18 +85,27 @@ export function createYogaApp(options: YogaAppOptions) {
   return createYoga({
     schema,
     graphqlEndpoint: '/graphql',
-    context: async ({ request }) =>
-      createContext(
+    context: async (initial) => {
+      const viewer = await authenticate(initial.request);
+      // From here on, the Easemob calls of this request spend this caller's share of the budget.
+      const scope = requestScope.getStore();
+      if (scope) {
+        scope.caller = callerOf(viewer, remoteAddress(initial));
+        scope.weight = weightOf(viewer, admission.adminApiKeyWeight);
+      }
+      return createContext(
         options.easemob,
-        await authenticate(request),
+        viewer,
         {
           publicProfiles: auth.publicProfiles,
           limits: { complexity: limits.maxComplexity, depth: limits.maxDepth },
           realtime,
           reads,
         },
-        request.signal,
-      ),
+        // Set once execution starts: the deadline and the caller's disconnection, together.
+        () => requestScope.getStore()?.signal,
+      );
+    },
     graphiql: limits.graphiql ? { title, defaultQuery: exampleOperation } : false,
     // GraphiQL's scripts, styles and editor workers inlined in the page instead of fetched from
     // unpkg.com: it works offline and behind firewalls. Loaded on first use (about 9 MB), so a
@@ -103,12 +123,18 @@ export function createYogaApp(options: YogaAppOptions) {
       ...(options.metrics?.plugins ?? []),
       useBodyLimit(limits.maxBodyBytes),
       useRequestId(),
+      useRequestDeadline(admission.requestTimeoutMs),
+      useRateLimitedStatus(),
       useCSRFRefusal(['x-graphql-yoga-csrf', 'apollo-require-preflight'], options.logger),
       useClientMistakes(options.logger),
       ...(limits.introspection ? [] : [useDisableIntrospection()]),
       maxTokensPlugin({ n: limits.maxTokens, onReject: [tooComplex] }),
       maxAliasesPlugin({ n: limits.maxAliases, onReject: [tooComplex] }),
       maxDirectivesPlugin({ n: 50, onReject: [tooComplex] }),
+      useUpstreamCallLimit({
+        max: limits.maxUpstreamCalls,
+        listSizes: { contacts: limits.contactListSize },
+      }),
       ...(options.plugins ?? []),
     ],
   });
@@ -124,6 +150,11 @@ function logRefusals(authenticate: Authenticate, logger: Logger | undefined): Au
       }
       throw error;
     });
+}
+
+/** The client's IP when served over node:http (not through `yoga.fetch`). */
+function remoteAddress(initial: object): string | undefined {
+  return (initial as { req?: { socket?: { remoteAddress?: string } } }).req?.socket?.remoteAddress;
 }
 
 /** Gives each request an id (or keeps the caller's `x-request-id`) and answers with it. */

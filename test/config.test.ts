@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { defaultAdminApiKeyWeight } from '../src/auth/caller.js';
 import { ConfigError, isLoopback, loadConfig, unknownVariableNames } from '../src/config.js';
+import { easemobRateBudgets } from '../src/easemob/rate-budget.js';
 import { editDistance } from '../src/env-names.js';
+import { defaultRequestTimeoutMs } from '../src/plugins/request-deadline.js';
+import { defaultMaxUpstreamCalls } from '../src/plugins/upstream-call-limit.js';
+import { subscriptionLimitDefaults } from '../src/realtime/subscription-limits.js';
+import { defaultListSizes } from '../src/schema/call-cost.js';
 
 const remote = {
   EASEMOB_BASE_URL: 'https://a1.easemob.com',
@@ -78,6 +84,25 @@ describe('loadConfig', () => {
     });
   });
 
+  it("reads the admission settings, defaulting to the owning modules' values", () => {
+    expect(loadConfig({})).toMatchObject({
+      upstream: { maxWaitMs: easemobRateBudgets.maxWaitMs },
+      admission: {
+        requestTimeoutMs: defaultRequestTimeoutMs,
+        adminApiKeyWeight: defaultAdminApiKeyWeight,
+      },
+    });
+    const config = loadConfig({
+      UPSTREAM_MAX_WAIT_MS: '500',
+      REQUEST_TIMEOUT_MS: '3000',
+      ADMIN_API_KEY_WEIGHT: '8',
+    });
+    expect(config.upstream.maxWaitMs).toBe(500);
+    expect(config.admission).toEqual({ requestTimeoutMs: 3000, adminApiKeyWeight: 8 });
+    expect(failure({ ADMIN_API_KEY_WEIGHT: '0' })).toContain('ADMIN_API_KEY_WEIGHT');
+    expect(failure({ REQUEST_TIMEOUT_MS: 'soon' })).toContain('REQUEST_TIMEOUT_MS');
+  });
+
   it('reads auth, GraphiQL and cost settings', () => {
     const config = loadConfig({
       ...remote,
@@ -97,6 +122,32 @@ describe('loadConfig', () => {
     expect(
       failure({ JWT_SECRET: 'x'.repeat(32), JWT_JWKS_URL: 'https://id.example.com/jwks' }),
     ).toContain('not both');
+  });
+
+  it('reads the upstream call limit and the subscription bounds, defaulting to their modules', () => {
+    const defaults = loadConfig({});
+    expect(defaults.graphql).toMatchObject({
+      maxUpstreamCalls: defaultMaxUpstreamCalls,
+      contactListSize: defaultListSizes.contacts,
+    });
+    expect(defaults.realtime.subscriptions).toEqual(subscriptionLimitDefaults);
+    const set = loadConfig({
+      MAX_UPSTREAM_CALLS: '80',
+      COST_CONTACT_LIST_SIZE: '3000',
+      SUBSCRIPTION_MAX_WATCHED: '50',
+      SUBSCRIPTIONS_PER_CONNECTION: '5',
+      SUBSCRIPTIONS_PER_CALLER: '7',
+      SUBSCRIPTION_MAX_WATCHED_TOTAL: '2000',
+    });
+    expect(set.graphql).toMatchObject({ maxUpstreamCalls: 80, contactListSize: 3000 });
+    expect(set.realtime.subscriptions).toEqual({
+      maxWatched: 50,
+      perConnection: 5,
+      perCaller: 7,
+      maxWatchedTotal: 2000,
+    });
+    expect(failure({ MAX_UPSTREAM_CALLS: '0' })).toContain('MAX_UPSTREAM_CALLS');
+    expect(failure({ SUBSCRIPTION_MAX_WATCHED: '10001' })).toContain('SUBSCRIPTION_MAX_WATCHED');
   });
 
   it('names an invalid variable and never echoes the secret', () => {

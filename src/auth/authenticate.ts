@@ -9,7 +9,15 @@ import { errorCodes } from '../errors.js';
 export type Viewer =
   | { kind: 'anonymous' }
   | { kind: 'user'; username: string; roles: string[] }
-  | { kind: 'admin'; username?: string; via: 'api-key' | 'jwt' | 'open' };
+  | {
+      kind: 'admin';
+      username?: string;
+      via: 'api-key' | 'jwt' | 'open';
+      /** API keys: a short hash naming the key (for fair shares and logs), never the key. */
+      keyId?: string;
+      /** Admin JWTs: the token's `sub`. */
+      subject?: string;
+    };
 
 export type Authenticate = (request: Request) => Promise<Viewer>;
 
@@ -35,8 +43,11 @@ export function createAuthenticator(auth: AuthConfig): Authenticate {
     if (!match) throw unauthenticated('the Authorization header must be "Bearer <token>"');
     const credential = match[1]!;
 
-    if (keyDigests.length > 0 && isAdminKey(credential, keyDigests)) {
-      return { kind: 'admin', via: 'api-key' };
+    if (keyDigests.length > 0) {
+      const candidate = digest(credential);
+      if (isAdminKey(candidate, keyDigests)) {
+        return { kind: 'admin', via: 'api-key', keyId: candidate.toString('hex').slice(0, 12) };
+      }
     }
     if (!jwt || !verifyKey) throw unauthenticated('invalid credentials');
 
@@ -54,7 +65,12 @@ export function createAuthenticator(auth: AuthConfig): Authenticate {
     const roles = rolesOf(payload[jwt.rolesClaim]);
     const claimed = usernameRule.safeParse(payload[jwt.usernameClaim]);
     if (roles.includes(jwt.adminRole)) {
-      return { kind: 'admin', via: 'jwt', username: claimed.success ? claimed.data : undefined };
+      return {
+        kind: 'admin',
+        via: 'jwt',
+        username: claimed.success ? claimed.data : undefined,
+        subject: typeof payload.sub === 'string' ? payload.sub : undefined,
+      };
     }
     if (!claimed.success)
       throw unauthenticated(`the token's ${jwt.usernameClaim} is not an Easemob username`);
@@ -67,8 +83,7 @@ function digest(value: string): Buffer {
 }
 
 /** Compares digests so every comparison takes the same time whatever the key's length or content. */
-function isAdminKey(credential: string, keyDigests: Buffer[]): boolean {
-  const candidate = digest(credential);
+function isAdminKey(candidate: Buffer, keyDigests: Buffer[]): boolean {
   let found = false;
   for (const key of keyDigests) found = timingSafeEqual(candidate, key) || found;
   return found;

@@ -1,9 +1,11 @@
+import type { CallScope } from './admission.js';
 import {
   type Circuit,
   type CircuitBreakerOptions,
   defaultCircuitBreakerOptions,
 } from './circuit-breaker.js';
 import { Core, type Logger } from './core.js';
+import type { EndpointName } from './endpoints.js';
 import { easemobRateBudgets, type RateBudgets, type SharedRateLimiter } from './rate-budget.js';
 import { blocksResource, contactsResource } from './resources/contacts.js';
 import { chatHistoryResource, messagesResource } from './resources/messages.js';
@@ -43,6 +45,11 @@ export interface EasemobClientOptions {
   logger?: Logger;
   /** Metrics and tracing hooks: attempts and their outcomes, retries, app-token requests. */
   observer?: import('./observer.js').UpstreamObserver;
+  /**
+   * Who each call is for, read when it is made: the app passes its request scope (`callScope`).
+   * Gives each caller its fair share of the budget and stops calls whose request was aborted.
+   */
+  scope?: () => CallScope | undefined;
 }
 
 /**
@@ -69,6 +76,7 @@ export function createEasemobClient(options: EasemobClientOptions) {
     token: options.token,
     logger: options.logger,
     observer: options.observer,
+    scope: options.scope,
   });
   return {
     tokens: tokensResource(core),
@@ -80,6 +88,23 @@ export function createEasemobClient(options: EasemobClientOptions) {
     messages: messagesResource(core),
     chatHistory: chatHistoryResource(core),
     presence: presenceResourceFor(core),
+    /**
+     * Admission control without a call. `await admission.acquire('status.batch')` waits for one
+     * slot of that endpoint's budget (its own bucket and the app-wide one) with the same fair
+     * share, wait bound and abort signal as a call made in the current scope (or `scope`), and
+     * rejects with the same `EasemobError` (`budget_wait_exceeded`, `rate_budget_exhausted`,
+     * `deadline_exceeded`, `caller_gone`). The slot is then spent by the next call made with
+     * `{ slot: 'acquired' }` (e.g. `status.getMany(names, { slot: 'acquired' })`): its first
+     * attempt does not wait again; retries do. A slot not used is simply spent.
+     */
+    admission: {
+      acquire: (endpoint: EndpointName, scope?: CallScope): Promise<void> =>
+        core.acquire(endpoint, scope),
+      /** Calls waiting for the app-wide budget now (metrics, tests). */
+      get waiting(): number {
+        return core.waiting;
+      },
+    },
     /** The circuit breaker's state and transitions (read-only). */
     circuit: core.circuit as Circuit,
     close: () => core.close(),

@@ -1,14 +1,10 @@
 import type { z } from 'zod';
+import { AdmissionRefused, type CallScope } from './admission.js';
 import { CircuitBreaker, type CircuitBreakerOptions } from './circuit-breaker.js';
 import { type EndpointName, endpointSpecs, expandPath } from './endpoints.js';
 import { EasemobError, localCodes } from './errors.js';
 import { observeAttempt, type UpstreamObserver } from './observer.js';
-import {
-  RateBudget,
-  RateBudgetExceeded,
-  type RateBudgets,
-  type SharedRateLimiter,
-} from './rate-budget.js';
+import { RateBudget, type RateBudgets, type SharedRateLimiter } from './rate-budget.js';
 import { appToken } from './responses.js';
 import { type RetryOptions, withRetries } from './retry.js';
 import { TokenCache, type TokenCacheOptions } from './token.js';
@@ -41,6 +37,12 @@ export interface CoreOptions {
   logger?: Logger;
   /** Metrics and tracing: each attempt's outcome, retries, app-token requests (see observer.ts). */
   observer?: UpstreamObserver;
+  /**
+   * Who the call being made is for, read when it is made (the app passes its request scope):
+   * its caller's fair share, its weight, and the signal that ends its request. None: one shared
+   * caller, no deadline.
+   */
+  scope?: () => CallScope | undefined;
 }
 
 export interface CallOptions<S extends z.ZodType> {
@@ -50,12 +52,29 @@ export interface CallOptions<S extends z.ZodType> {
   schema: S;
   /** Token requests go without one. */
   auth?: boolean;
+  /**
+   * `'acquired'`: the caller already holds a budget slot for this call (from
+   * `client.admission.acquire`), so the first attempt does not wait for one; retries still do.
+   */
+  slot?: 'acquired';
+  /** Made for the process, not for the caller in scope (the app token): no scope applies. */
+  detached?: boolean;
+}
+
+/** What one call's attempts share: the pre-acquired slot, and whether one is on the wire now. */
+interface CallState {
+  prepaid: boolean;
+  sending: boolean;
 }
 
 /**
- * Sends one logical call: fails fast while the circuit is open, waits for a rate-budget slot,
- * attaches the app token, retries what is safe to retry, refreshes the token once on a 401, and
- * validates the answer. Every HTTP attempt (token requests included) goes through the breaker.
+ * Sends one logical call: fails fast while the circuit is open, waits (fairly, and only so long)
+ * for a rate-budget slot, attaches the app token, retries what is safe to retry, refreshes the
+ * token once on a 401, and validates the answer. Every HTTP attempt (token requests included)
+ * goes through the breaker. A call whose scope is aborted (its request's deadline passed, or its
+ * caller went away) makes no further attempt and is answered at once, unless a send that is not
+ * safe to repeat is on the wire: that one's outcome is waited for, as cutting it off would leave
+ * it unknown.
  */
 export class Core {
   readonly tokens: TokenCache;
@@ -87,10 +106,12 @@ export class Core {
   ): Promise<z.output<S>> {
     const spec = endpointSpecs[endpoint];
     const path = this.appPath + expandPath(spec.path, call.params) + queryString(call.query);
-    const json = await withRetries(
+    const scope = call.detached ? undefined : this.options.scope?.();
+    const state: CallState = { prepaid: call.slot === 'acquired', sending: false };
+    const run = withRetries(
       spec,
       this.options.retry,
-      () => this.attempt(endpoint, spec.method, path, call),
+      () => this.attempt(endpoint, path, call, scope, state),
       ({ error, attempt, delayMs }) => {
         this.options.observer?.retry?.(endpoint);
         this.options.logger?.warn(
@@ -98,7 +119,9 @@ export class Core {
           'retrying Easemob call',
         );
       },
+      scope?.signal,
     );
+    const json = await (scope?.signal ? promptly(run, scope.signal, endpoint, state) : run);
     const parsed = call.schema.safeParse(json);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
@@ -113,54 +136,94 @@ export class Core {
     return parsed.data;
   }
 
+  /**
+   * Waits for one budget slot for a call of `endpoint`, with the same fair share, bound and abort
+   * signal as the call itself would have, without making it; rejects with the same EasemobError.
+   */
+  async acquire(endpoint: EndpointName, scope = this.options.scope?.()): Promise<void> {
+    const signal = scope?.signal;
+    if (signal?.aborted) throw abortedCall(endpoint, signal);
+    if (!this.budget) return;
+    // Easemob limits `/token` on its own: it neither counts in nor waits behind the app's budget.
+    const bucket = endpoint === 'token' ? 'token' : endpointSpecs[endpoint].bucket;
+    try {
+      await this.budget.take(bucket, scope);
+    } catch (error) {
+      if (!(error instanceof AdmissionRefused)) throw error;
+      if (error.reason === 'aborted' && signal?.aborted) throw abortedCall(endpoint, signal);
+      throw new EasemobError({
+        status: 0,
+        code: error.reason === 'wait' ? localCodes.budgetWait : localCodes.rateBudget,
+        description: error.message,
+        retryable: false,
+        endpoint,
+        notSent: true,
+        retryAfterMs: error.retryAfterMs,
+      });
+    }
+  }
+
+  /** Calls waiting for the app-wide budget now. */
+  get waiting(): number {
+    return this.budget?.waiting ?? 0;
+  }
+
   close(): Promise<void> {
+    this.budget?.close();
     return this.transport.close();
   }
 
   private async attempt(
     endpoint: EndpointName,
-    method: string,
     path: string,
     call: CallOptions<z.ZodType>,
+    scope: CallScope | undefined,
+    state: CallState,
   ): Promise<unknown> {
+    const prepaid = state.prepaid;
+    state.prepaid = false;
     this.circuit.rejectIfOpen(endpoint);
     const auth = call.auth ?? true;
-    let token = auth ? await this.tokens.get() : undefined;
+    // A token first, so a slot is not spent waiting for one (calls must leave when admitted to
+    // stay within budget as Easemob counts it)…
+    if (auth) await this.tokenFor(endpoint, scope?.signal);
+    if (!prepaid) await this.acquire(endpoint, scope);
+    // …and read again once the slot is ours (at once, from the cache): one taken before a long
+    // wait for budget may expire before the call leaves, which under load turned into 401s.
+    let token = auth ? await this.tokenFor(endpoint, scope?.signal) : undefined;
     try {
-      return await this.sendWithinBudget(endpoint, method, path, call.body, token);
+      return await this.send(endpoint, path, call.body, token, scope?.signal, state);
     } catch (error) {
       // Easemob「用户体系集成 › 获取管理员权限token」: a token may stop working before expires_in
       // says; on a 401 get a new one, once.
       if (!(auth && token && error instanceof EasemobError && error.status === 401)) throw error;
       await this.tokens.invalidate(token);
-      token = await this.tokens.get();
-      return this.sendWithinBudget(endpoint, method, path, call.body, token);
+      await this.tokenFor(endpoint, scope?.signal);
+      await this.acquire(endpoint, scope);
+      token = await this.tokenFor(endpoint, scope?.signal);
+      return this.send(endpoint, path, call.body, token, scope?.signal, state);
     }
   }
 
-  private async sendWithinBudget(
+  /** The app token; a caller whose request is aborted stops waiting for it (its request goes on). */
+  private tokenFor(endpoint: EndpointName, signal: AbortSignal | undefined): Promise<string> {
+    const token = this.tokens.get();
+    if (!signal) return token;
+    return raceAbort(token, signal, () => abortedCall(endpoint, signal));
+  }
+
+  private async send(
     endpoint: EndpointName,
-    method: string,
     path: string,
     body: unknown,
     token: string | undefined,
+    signal: AbortSignal | undefined,
+    state: CallState,
   ): Promise<unknown> {
-    if (this.budget) {
-      try {
-        await this.budget.take(endpointSpecs[endpoint].bucket);
-      } catch (error) {
-        if (!(error instanceof RateBudgetExceeded)) throw error;
-        throw new EasemobError({
-          status: 0,
-          code: localCodes.rateBudget,
-          description: error.message,
-          retryable: false,
-          endpoint,
-          notSent: true,
-        });
-      }
-    }
+    if (signal?.aborted) throw abortedCall(endpoint, signal);
+    const method = endpointSpecs[endpoint].method;
     const started = performance.now();
+    state.sending = true;
     const answer = await this.circuit
       .run(endpoint, () => {
         const done = this.options.observer?.attempt?.(endpoint);
@@ -173,6 +236,9 @@ export class Core {
           'Easemob call failed',
         );
         throw error;
+      })
+      .finally(() => {
+        state.sending = false;
       });
     this.options.logger?.debug(
       { endpoint, status: answer.status, ms: Math.round(performance.now() - started) },
@@ -185,6 +251,9 @@ export class Core {
     this.options.observer?.appToken?.();
     const issued = await this.call('token', {
       auth: false,
+      // Shared by every caller: neither the deadline nor the fair share of whichever request
+      // happened to trigger the refresh applies to it.
+      detached: true,
       body: {
         grant_type: 'client_credentials',
         client_id: this.options.clientId,
@@ -197,6 +266,69 @@ export class Core {
     });
     return { accessToken: issued.access_token, expiresInSeconds: issued.expires_in };
   }
+}
+
+/**
+ * `run`'s outcome, or — as soon as `signal` aborts — the deadline's error, unless a send that is
+ * not safe to repeat is on the wire (then its outcome, which comes with no retry after it). The
+ * abandoned `run` makes no further attempt: each checks the signal first.
+ */
+function promptly<T>(
+  run: Promise<T>,
+  signal: AbortSignal,
+  endpoint: EndpointName,
+  state: CallState,
+): Promise<T> {
+  const repeatable = endpointSpecs[endpoint].idempotent;
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => {
+      if (state.sending && !repeatable) return;
+      // A repeatable call on the wire is abandoned, not stopped: Easemob may still act on it.
+      reject(abortedCall(endpoint, signal, !state.sending));
+    };
+    signal.addEventListener('abort', onAbort, { once: true });
+    run.then(
+      (value) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(value);
+      },
+      (error: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(error);
+      },
+    );
+  });
+}
+
+function raceAbort<T>(promise: Promise<T>, signal: AbortSignal, error: () => unknown): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(error());
+    if (signal.aborted) onAbort();
+    else signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(
+      (value) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(value);
+      },
+      (failure: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(failure);
+      },
+    );
+  });
+}
+
+/** The request this call was for passed its deadline or lost its caller: nothing more is sent. */
+function abortedCall(endpoint: EndpointName, signal: AbortSignal, notSent = true): EasemobError {
+  const timedOut = (signal.reason as { name?: string } | undefined)?.name === 'TimeoutError';
+  return new EasemobError({
+    status: 0,
+    code: timedOut ? localCodes.deadline : localCodes.callerGone,
+    description: timedOut ? 'the request passed its deadline' : 'the caller went away',
+    retryable: false,
+    endpoint,
+    notSent,
+  });
 }
 
 function queryString(query: CallOptions<z.ZodType>['query']): string {

@@ -21,6 +21,8 @@ export class EasemobError extends Error {
   readonly retryAfterSeconds: number | undefined;
   /** True when the request certainly did not reach Easemob's processing (e.g. connection refused). */
   readonly notSent: boolean;
+  /** For our own refusals (no budget in time): when a call would likely be admitted, in ms. */
+  readonly retryAfterMs: number | undefined;
 
   constructor(fields: {
     status: number;
@@ -30,6 +32,7 @@ export class EasemobError extends Error {
     endpoint: EndpointName;
     retryAfterSeconds?: number;
     notSent?: boolean;
+    retryAfterMs?: number;
     cause?: unknown;
   }) {
     super(
@@ -43,6 +46,7 @@ export class EasemobError extends Error {
     this.endpoint = fields.endpoint;
     this.retryAfterSeconds = fields.retryAfterSeconds;
     this.notSent = fields.notSent ?? false;
+    this.retryAfterMs = fields.retryAfterMs;
   }
 
   /** Serialises without `cause`, whose internals are not ours to publish. */
@@ -76,7 +80,14 @@ export const localCodes = {
   timeout: 'timeout',
   network: 'network_error',
   invalidResponse: 'invalid_response',
+  /** Too many calls already wait for the rate budget: this one was refused unsent. */
   rateBudget: 'rate_budget_exhausted',
+  /** The rate budget had no slot for this call within the wait bound: refused unsent. */
+  budgetWait: 'budget_wait_exceeded',
+  /** The request this call was for passed its deadline: no (further) attempt was made. */
+  deadline: 'deadline_exceeded',
+  /** The caller of the request this call was for disconnected: no (further) attempt was made. */
+  callerGone: 'caller_gone',
   /** The circuit breaker is open: recent calls failed, this one was not sent. */
   circuitOpen: 'circuit_open',
   httpError: 'http_error',

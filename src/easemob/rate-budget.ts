@@ -1,11 +1,12 @@
-import pThrottle from 'p-throttle';
+import { type CallScope, FairLimiter } from './admission.js';
 import type { RateBucket } from './endpoints.js';
 
 /**
  * Easemob's documented call rates (Easemob「接口限流说明」, which every section of 用户体系集成
- * refers to): 100 calls/s per app by default; batch status, blocks and presence 50/s; chat-history
- * export 10/min. The client waits for a slot rather than provoking 429s. The official SDKs do none
- * of this.
+ * refers to; its 接口调用频率限制 table): 100 calls/s per app by default; batch status, blocks and
+ * presence 50/s; token requests 300/s on their own; chat-history export 10/min. The client waits
+ * for a slot rather than provoking 429s, but only so long (see admission.ts). The official SDKs do
+ * none of this.
  */
 export interface RateBudgets {
   appPerSecond: number;
@@ -13,8 +14,12 @@ export interface RateBudgets {
   blocksPerSecond: number;
   presencePerSecond: number;
   chatHistoryPerMinute: number;
+  /** `POST /token` has its own limit, outside the app-wide one. */
+  tokenPerSecond: number;
   /** Calls allowed to wait for a slot in one bucket; beyond that a call fails fast. */
   maxQueued: number;
+  /** Longest a call waits for a slot (per bucket it needs); past it, it is refused unsent. */
+  maxWaitMs: number;
 }
 
 export const easemobRateBudgets: RateBudgets = {
@@ -23,14 +28,10 @@ export const easemobRateBudgets: RateBudgets = {
   blocksPerSecond: 50,
   presencePerSecond: 50,
   chatHistoryPerMinute: 10,
+  tokenPerSecond: 300,
   maxQueued: 10_000,
+  maxWaitMs: 2_000,
 };
-
-export class RateBudgetExceeded extends Error {
-  override name = 'RateBudgetExceeded';
-}
-
-type Slot = (() => Promise<void>) & { readonly queueSize: number };
 
 /**
  * A budget shared by several processes (Redis): resolves when one more call fits in `limit` calls
@@ -40,31 +41,35 @@ export interface SharedRateLimiter {
   acquire(name: string, limit: number, windowMs: number): Promise<void>;
 }
 
-/** Same stretch as the local slots: calls leaving on time still arrive within budget. */
+/**
+ * Windows are stretched slightly so calls that leave on time still arrive within budget after
+ * uneven network delays.
+ */
 export const windowMargin = 1.05;
 
-/**
- * A slot per bucket, throttled strictly: no more than `limit` calls in ANY rolling interval, since
- * we cannot know how Easemob aligns its windows. The interval is stretched slightly so calls that
- * leave on time still arrive within budget after uneven network delays.
- */
-function slot(limit: number, intervalMs: number): Slot {
-  return pThrottle({ limit, interval: Math.round(intervalMs * windowMargin), strict: true })(
-    async () => {},
-  ) as Slot;
-}
+/** The token bucket is not counted in the app-wide one: Easemob limits `/token` on its own. */
+export type BudgetBucket = RateBucket | 'token';
 
 export class RateBudget {
-  private readonly app: Slot;
-  private readonly buckets: Record<RateBucket, Slot>;
+  private readonly app: FairLimiter;
+  private readonly buckets: Record<RateBucket, FairLimiter>;
+  private readonly token: FairLimiter;
 
   constructor(
     private readonly budgets: RateBudgets,
     shared?: SharedRateLimiter,
   ) {
-    const make = (name: string, limit: number, windowMs: number): Slot =>
-      shared ? sharedSlot(shared, name, limit, windowMs) : slot(limit, windowMs);
+    const make = (name: string, limit: number, windowMs: number) =>
+      new FairLimiter({
+        name,
+        limit,
+        windowMs: Math.round(windowMs * windowMargin),
+        maxWaitMs: budgets.maxWaitMs,
+        maxQueued: budgets.maxQueued,
+        shared,
+      });
     this.app = make('app', budgets.appPerSecond, 1000);
+    this.token = make('token', budgets.tokenPerSecond, 1000);
     this.buckets = {
       batchStatus: make('batchStatus', budgets.batchStatusPerSecond, 1000),
       blocks: make('blocks', budgets.blocksPerSecond, 1000),
@@ -73,36 +78,26 @@ export class RateBudget {
     };
   }
 
-  /** Resolves when one call in `bucket` (and in the app-wide budget) may be made. */
-  async take(bucket: RateBucket | undefined): Promise<void> {
-    // The narrower bucket first, so a call queued for it does not hold an app-wide slot meanwhile.
-    if (bucket) await this.enter(this.buckets[bucket], bucket);
-    await this.enter(this.app, 'app');
+  /**
+   * Resolves when one call in `bucket` (and in the app-wide budget, unless it is the token's) may
+   * be made; rejects with `AdmissionRefused` when the scope's caller may not wait that long.
+   */
+  async take(bucket: BudgetBucket | undefined, scope?: CallScope): Promise<void> {
+    if (bucket === 'token') return this.token.acquire(scope);
+    if (!bucket) return this.app.acquire(scope);
+    // The narrower bucket first, so a call queued for it does not hold an app-wide slot meanwhile;
+    // the bound is for both waits together.
+    const started = Date.now();
+    await this.buckets[bucket].acquire(scope);
+    await this.app.acquire(scope, Math.max(0, this.budgets.maxWaitMs - (Date.now() - started)));
   }
 
-  private enter(slot: Slot, name: string): Promise<void> {
-    if (slot.queueSize >= this.budgets.maxQueued) {
-      throw new RateBudgetExceeded(`too many calls waiting for the ${name} rate budget`);
-    }
-    return slot();
+  /** Calls waiting for budget in the app-wide bucket (diagnostics, tests). */
+  get waiting(): number {
+    return this.app.waiting;
   }
-}
 
-/** A slot whose budget is the fleet's: the shared limiter decides, the queue size is ours. */
-function sharedSlot(
-  shared: SharedRateLimiter,
-  name: string,
-  limit: number,
-  windowMs: number,
-): Slot {
-  let waiting = 0;
-  const take = async () => {
-    waiting++;
-    try {
-      await shared.acquire(name, limit, Math.round(windowMs * windowMargin));
-    } finally {
-      waiting--;
-    }
-  };
-  return Object.defineProperty(take, 'queueSize', { get: () => waiting }) as Slot;
+  close(): void {
+    for (const limiter of [this.app, this.token, ...Object.values(this.buckets)]) limiter.close();
+  }
 }

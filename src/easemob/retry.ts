@@ -46,21 +46,27 @@ export function isRetryable(error: unknown, spec: EndpointSpec): boolean {
   return spec.idempotent;
 }
 
-/** Runs `attempt` with exponential backoff and decorrelated jitter, bounded in count and time. */
+/**
+ * Runs `attempt` with exponential backoff and decorrelated jitter, bounded in count and time; no
+ * retry starts once `signal` (the request's deadline, its caller's disconnection) has aborted.
+ */
 export function withRetries<T>(
   spec: EndpointSpec,
   options: RetryOptions,
   attempt: () => Promise<T>,
   onRetry?: (info: { error: unknown; attempt: number; delayMs: number }) => void,
+  signal?: AbortSignal,
 ): Promise<T> {
   if (options.maxRetries === 0) return attempt();
   const deadline = Date.now() + options.budgetMs;
+  const worthIt = (error: unknown) =>
+    !signal?.aborted && isRetryable(error, spec) && fitsBudget(error, deadline);
   // Most calls succeed at once: the policy (and its emitters) is built only after a failure, and
   // replays that failure as its first attempt so backoff and counting are exactly as before.
   return attempt().catch((firstError: unknown) => {
-    if (!(isRetryable(firstError, spec) && fitsBudget(firstError, deadline))) throw firstError;
+    if (!worthIt(firstError)) throw firstError;
     let replay: { error: unknown } | undefined = { error: firstError };
-    return retryPolicy(spec, options, deadline, onRetry).execute(() => {
+    return retryPolicy(options, deadline, worthIt, onRetry).execute(() => {
       if (!replay) return attempt();
       const { error } = replay;
       replay = undefined;
@@ -70,24 +76,21 @@ export function withRetries<T>(
 }
 
 function retryPolicy(
-  spec: EndpointSpec,
   options: RetryOptions,
   deadline: number,
+  worthIt: (error: unknown) => boolean,
   onRetry?: (info: { error: unknown; attempt: number; delayMs: number }) => void,
 ) {
-  const policy = retry(
-    handleWhen((error) => isRetryable(error, spec) && fitsBudget(error, deadline)),
-    {
-      maxAttempts: options.maxRetries,
-      backoff: new RetryAfterBackoff(
-        new ExponentialBackoff({
-          initialDelay: options.initialDelayMs,
-          maxDelay: options.maxDelayMs,
-        }),
-        deadline,
-      ),
-    },
-  );
+  const policy = retry(handleWhen(worthIt), {
+    maxAttempts: options.maxRetries,
+    backoff: new RetryAfterBackoff(
+      new ExponentialBackoff({
+        initialDelay: options.initialDelayMs,
+        maxDelay: options.maxDelayMs,
+      }),
+      deadline,
+    ),
+  });
   if (onRetry) {
     policy.onRetry((event) => {
       onRetry({

@@ -13,7 +13,11 @@ import { Feeds } from './feeds.js';
  * lower-cased usernames. The sharing across requests, the batching and the cache live below, in
  * src/reads/.
  */
-export function createLoaders(reads: ReadLayer, signal?: AbortSignal) {
+export function createLoaders(
+  reads: ReadLayer,
+  /** Read when each load is made: the request's signal is set once its execution starts. */
+  signal: () => AbortSignal | undefined = () => undefined,
+) {
   const feeds = new Feeds();
   const loaders = {
     feeds,
@@ -21,30 +25,30 @@ export function createLoaders(reads: ReadLayer, signal?: AbortSignal) {
     /** Shared `POST /users/batch/status` calls; waits for this request's lists of users first. */
     status: new DataLoader<string, OnlineState>(
       async (usernames) => {
-        const states = await reads.statuses(usernames, signal);
+        const states = await reads.statuses(usernames, signal());
         return usernames.map((u) => states.get(u) ?? 'offline');
       },
       { batchScheduleFn: feeds.afterFeeds },
     ),
 
     /** null when Easemob has no such user. Easemob has no batch read of profiles. */
-    profile: perKey<EasemobUser | null>((username) => reads.profile(username, signal)),
+    profile: perKey<EasemobUser | null>((username) => reads.profile(username, signal())),
 
-    offlineCount: perKey((username) => reads.offlineCount(username, signal)),
+    offlineCount: perKey((username) => reads.offlineCount(username, signal())),
 
-    contacts: perKey((username) => feeds.track(reads.contacts(username, signal))),
+    contacts: perKey((username) => feeds.track(reads.contacts(username, signal()))),
 
-    blocks: perKey((username) => feeds.track(reads.blocks(username, signal))),
+    blocks: perKey((username) => feeds.track(reads.blocks(username, signal()))),
 
     presence: new DataLoader<string, Presence | null>(async (usernames) => {
-      const found = await reads.presences(usernames, signal);
+      const found = await reads.presences(usernames, signal());
       return usernames.map((u) => found.get(u) ?? null);
     }),
 
     /** A page of every user; its users' profiles are known from then on. */
     async usersPage(page: { limit: number; cursor?: string }): Promise<UserPage> {
       const version = await reads.versionNow('profile');
-      const answer = await feeds.track(reads.usersPage(page, signal));
+      const answer = await feeds.track(reads.usersPage(page, signal()));
       for (const user of answer.users) loaders.profile.prime(user.username, user);
       const profiles = new Map(answer.users.map((user) => [user.username, user]));
       reads.remember('profile', profiles, version);

@@ -63,6 +63,11 @@ export class Poller<V> {
     };
   }
 
+  /** Whether `key` is watched already (a new watcher of it adds nothing to the round). */
+  watches(key: string): boolean {
+    return this.watchers.has(key);
+  }
+
   get watchedKeys(): number {
     return this.watchers.size;
   }

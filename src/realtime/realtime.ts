@@ -2,7 +2,14 @@ import { createPubSub, type PubSub, type PubSubEventTarget, Repeater } from 'gra
 import type { EasemobClient } from '../easemob/client.js';
 import type { Presence } from '../easemob/resources/presence.js';
 import type { OnlineState } from '../easemob/resources/status.js';
+import { requestScope } from '../request-scope.js';
 import { type PollCoordinator, Poller } from './poller.js';
+import {
+  type Admission,
+  type SubscriptionLimits,
+  SubscriptionSlots,
+  subscriptionLimitDefaults,
+} from './subscription-limits.js';
 
 export interface StatusChange {
   username: string;
@@ -38,6 +45,16 @@ export interface RealtimeOptions {
   eventTarget?: PubSubEventTarget<Events>;
   /** With several instances: one of them polls for all (see src/fleet/poller-lease.ts). */
   coordinators?: { status: PollCoordinator; presence: PollCoordinator };
+  /** Bounds on what subscriptions may hold (src/realtime/subscription-limits.ts). */
+  subscriptionLimits?: Partial<SubscriptionLimits>;
+}
+
+/** A subscription asking to start: who, on which connection, watching what. */
+export interface SubscriptionRequest {
+  caller: string;
+  connection?: object;
+  poller?: 'status' | 'presence';
+  keys?: readonly string[];
 }
 
 export type Events = {
@@ -60,6 +77,7 @@ export class Realtime {
   private readonly polled: PubSub<Events>;
   readonly status: Poller<OnlineState>;
   readonly presence: Poller<Presence>;
+  readonly slots: SubscriptionSlots;
   private sent = 0;
   private readonly listeners: Record<keyof Events, number> = {
     statusChanged: 0,
@@ -76,7 +94,7 @@ export class Realtime {
     this.polled = options.coordinators ? this.fleet : this.pubsub;
     this.status = new Poller<OnlineState>({
       intervalMs: options.pollIntervalMs ?? defaultPollIntervalMs,
-      read: (usernames) => easemob.status.getMany(usernames),
+      read: (usernames) => asPoller(() => easemob.status.getMany(usernames)),
       equals: (a, b) => a === b,
       coordinator: options.coordinators?.status,
       onChange: (username, status, previous) =>
@@ -87,7 +105,7 @@ export class Realtime {
       intervalMs: options.pollIntervalMs ?? defaultPollIntervalMs,
       // Easemob answers the same whoever asks, so a round is read on behalf of its first user.
       read: async (usernames) => {
-        const found = await easemob.presence.getMany(usernames[0]!, usernames);
+        const found = await asPoller(() => easemob.presence.getMany(usernames[0]!, usernames));
         return new Map(found.map((p) => [p.username, p]));
       },
       coordinator: options.coordinators?.presence,
@@ -97,6 +115,36 @@ export class Realtime {
         this.polled.publish('presenceChanged', { presence, changedAt: new Date() }),
       onError: options.onError,
     });
+    this.slots = new SubscriptionSlots({
+      ...subscriptionLimitDefaults,
+      ...options.subscriptionLimits,
+    });
+  }
+
+  /**
+   * Starts a subscription within the limits: its slots are taken and its keys watched at once (so
+   * two starting together cannot both pass the total), or it is refused and holds nothing. The
+   * release frees both, once.
+   */
+  admit(request: SubscriptionRequest): Admission {
+    const poller = request.poller ? this[request.poller] : undefined;
+    const keys = [...new Set(request.keys ?? [])];
+    const admission = this.slots.admit({
+      caller: request.caller,
+      connection: request.connection,
+      watched: keys.length,
+      added: poller ? keys.filter((key) => !poller.watches(key)).length : 0,
+      watchedTotal: this.status.watchedKeys + this.presence.watchedKeys,
+    });
+    if (!admission.admitted || !poller) return admission;
+    const unwatch = poller.watch(keys);
+    return {
+      admitted: true,
+      release: () => {
+        unwatch();
+        admission.release();
+      },
+    };
   }
 
   /** Announces a message sent through this layer, one event per target. */
@@ -165,6 +213,20 @@ export class Realtime {
     this.status.stop();
     this.presence.stop();
   }
+}
+
+/**
+ * The pollers' reads are nobody's request: they run as caller `poller`, so logs and the client's
+ * per-caller accounting tell them apart (the first round would otherwise inherit the scope of the
+ * request that started it).
+ */
+/**
+ * A poll serves every subscriber, not the one whose request happened to start the poller (its
+ * timer inherits that request's scope): it runs as the caller `poller`, with a fair share of its
+ * own, and no subscriber's disconnection or deadline stops it.
+ */
+function asPoller<T>(read: () => Promise<T>): Promise<T> {
+  return requestScope.run({ requestId: 'poller', caller: 'poller' }, read);
 }
 
 function sorted(record: Record<string, string>): [string, string][] {

@@ -1,6 +1,6 @@
 import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
-import type { ExecutionArgs } from 'graphql';
+import { type ExecutionArgs, type ExecutionResult, GraphQLError, getOperationAST } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import type { YogaServerInstance } from 'graphql-yoga';
 import { WebSocketServer } from 'ws';
@@ -14,6 +14,10 @@ type Enveloped = { execute: Run; subscribe: Run };
  * graphql-ws (WebSocket) on the same port and path as HTTP, running every operation through
  * yoga's own pipeline (auth, limits, masking). Credentials come from the connection's
  * `authorization` payload, else the upgrade request's header.
+ *
+ * A subscription refused before its first event (the call limit, the subscription limits, its
+ * authorization) is answered the way graphql-ws answers invalid ones: an `error` message for that
+ * id, the socket staying open for the others.
  */
 // biome-ignore lint/suspicious/noExplicitAny: any server context, any user context
 export function serveWebSockets(http: Server, yoga: YogaServerInstance<any, any>) {
@@ -43,6 +47,8 @@ export function serveWebSockets(http: Server, yoga: YogaServerInstance<any, any>
           ...ctx,
           request,
           params: payload,
+          // One object per socket: subscriptions count against their connection's limit.
+          connection: ctx,
         });
         const args: ExecutionArgs = {
           schema,
@@ -53,7 +59,18 @@ export function serveWebSockets(http: Server, yoga: YogaServerInstance<any, any>
           rootValue: { execute, subscribe },
         };
         const errors = validate(args.schema, args.document);
-        return errors.length ? errors : args;
+        if (errors.length) return errors;
+        if (getOperationAST(args.document, args.operationName)?.operation !== 'subscription') {
+          return args;
+        }
+        const started: ExecutionResult | AsyncIterable<ExecutionResult> = await subscribe(args);
+        const refused = isAsyncIterable(started) ? undefined : started.errors;
+        // graphql-ws takes only GraphQLError instances here; anything else goes out as `next`.
+        if (refused?.length && refused.every((error) => error instanceof GraphQLError)) {
+          return [...refused];
+        }
+        args.rootValue = { execute, subscribe: () => started };
+        return args;
       },
     },
     wss,
@@ -69,4 +86,8 @@ export function serveWebSockets(http: Server, yoga: YogaServerInstance<any, any>
       for (const client of wss.clients) client.terminate();
     },
   };
+}
+
+function isAsyncIterable(value: object): value is AsyncIterable<unknown> {
+  return Symbol.asyncIterator in value;
 }

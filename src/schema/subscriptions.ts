@@ -1,7 +1,15 @@
+import { GraphQLError } from 'graphql';
 import { Repeater } from 'graphql-yoga';
+import type { Context } from '../context.js';
 import { username, usernameList } from '../easemob/input.js';
-import type { Poller } from '../realtime/poller.js';
-import type { MessageSentEvent, PresenceChange, StatusChange } from '../realtime/realtime.js';
+import { errorCodes } from '../errors.js';
+import type {
+  MessageSentEvent,
+  PresenceChange,
+  StatusChange,
+  SubscriptionRequest,
+} from '../realtime/realtime.js';
+import { watchedCeiling } from '../realtime/subscription-limits.js';
 import { actingAs } from './access.js';
 import { builder } from './builder.js';
 import { MessageTargetType } from './message.js';
@@ -9,7 +17,8 @@ import { Presence } from './presence.js';
 import { OnlineStatus, User } from './user.js';
 import { userOf } from './user-model.js';
 
-const maxWatched = 500;
+// The configured bound (SUBSCRIPTION_MAX_WATCHED) is checked when a subscription starts.
+const watchedList = usernameList(watchedCeiling);
 
 const StatusChangeRef = builder.objectRef<StatusChange>('StatusChange').implement({
   fields: (t) => ({
@@ -51,31 +60,60 @@ const MessageSentRef = builder.objectRef<MessageSentEvent>('MessageSent').implem
 });
 
 /**
- * Events from `source` that `keep` accepts, while `keys` are watched by `poller`. Ending the
- * subscription releases the watch at once, so the poller stops with its last subscriber.
+ * Events from `source` that `keep` accepts, within the subscription limits: the slots are taken
+ * when the subscription starts (a refusal is its error, `SUBSCRIPTION_LIMIT`) and freed when it
+ * ends, however it ends — even before its first event is asked for, when the Repeater never runs.
  */
 function watching<T>(
-  poller: Pick<Poller<unknown>, 'watch'> | undefined,
-  keys: string[],
-  source: AsyncIterableIterator<T>,
+  ctx: Context,
+  watch: Pick<SubscriptionRequest, 'poller' | 'keys'>,
+  source: () => AsyncIterableIterator<T>,
   keep: (event: T) => boolean,
-): AsyncIterable<T> {
-  return new Repeater<T>(async (push, stop) => {
-    const release = poller?.watch(keys);
-    void stop.then(() => source.return?.());
+): AsyncIterableIterator<T> {
+  const admission = ctx.realtime.admit({
+    ...watch,
+    caller: ctx.viewer.kind === 'user' ? `user:${ctx.viewer.username}` : ctx.viewer.kind,
+    connection: ctx.connection,
+  });
+  if (!admission.admitted) {
+    throw new GraphQLError(admission.message, {
+      extensions: {
+        code: errorCodes.subscriptionLimit,
+        limit: admission.limit,
+        max: admission.max,
+      },
+    });
+  }
+  const events = source();
+  const repeater = new Repeater<T>(async (push, stop) => {
+    void stop.then(() => events.return?.());
     try {
-      for await (const event of source) if (keep(event)) await push(event);
+      for await (const event of events) if (keep(event)) await push(event);
     } finally {
-      release?.();
+      admission.release();
     }
   });
+  return {
+    [Symbol.asyncIterator]() {
+      return this;
+    },
+    next: () => repeater.next(),
+    return: (value?: unknown) => {
+      admission.release();
+      return repeater.return(value as T);
+    },
+    throw: (error?: unknown) => {
+      admission.release();
+      return repeater.throw(error);
+    },
+  };
 }
 
 builder.subscriptionFields((t) => ({
   statusChanged: t.field({
     type: StatusChangeRef,
     description: "Each change of these users' online status (polled; see README).",
-    args: { usernames: t.arg.stringList({ required: true }).validate(usernameList(maxWatched)) },
+    args: { usernames: t.arg.stringList({ required: true }).validate(watchedList) },
     authScopes: (_root, args) => ({
       admin: true,
       publicProfiles: true,
@@ -83,8 +121,11 @@ builder.subscriptionFields((t) => ({
     }),
     subscribe: (_root, args, ctx) => {
       const watched = new Set(args.usernames);
-      return watching(ctx.realtime.status, args.usernames, ctx.realtime.statusChanges(), (e) =>
-        watched.has(e.username),
+      return watching(
+        ctx,
+        { poller: 'status', keys: args.usernames },
+        () => ctx.realtime.statusChanges(),
+        (e) => watched.has(e.username),
       );
     },
     resolve: (event) => event,
@@ -94,13 +135,16 @@ builder.subscriptionFields((t) => ({
     description: "Each change of these users' presence, watched on behalf of `username`.",
     args: {
       username: t.arg.string({ required: true }).validate(username),
-      targets: t.arg.stringList({ required: true }).validate(usernameList(maxWatched)),
+      targets: t.arg.stringList({ required: true }).validate(watchedList),
     },
     authScopes: actingAs,
     subscribe: (_root, args, ctx) => {
       const watched = new Set(args.targets);
-      return watching(ctx.realtime.presence, args.targets, ctx.realtime.presenceChanges(), (e) =>
-        watched.has(e.presence.username),
+      return watching(
+        ctx,
+        { poller: 'presence', keys: args.targets },
+        () => ctx.realtime.presenceChanges(),
+        (e) => watched.has(e.presence.username),
       );
     },
     resolve: (event) => event,
@@ -112,9 +156,9 @@ builder.subscriptionFields((t) => ({
     authScopes: actingAs,
     subscribe: (_root, args, ctx) =>
       watching(
-        undefined,
-        [],
-        ctx.realtime.messagesSent(),
+        ctx,
+        {},
+        () => ctx.realtime.messagesSent(),
         (e) => e.from === args.username || (e.targetType === 'users' && e.target === args.username),
       ),
     resolve: (event) => event,

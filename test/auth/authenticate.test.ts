@@ -18,10 +18,14 @@ describe('authentication', () => {
   });
 
   it('an admin API key is admin; a near miss is refused', async () => {
-    expect(await authenticate(request(bearer(adminKey)))).toEqual({
+    const viewer = await authenticate(request(bearer(adminKey)));
+    // The key is named by a short hash of it (fair shares, logs), never by the key.
+    expect(viewer).toEqual({
       kind: 'admin',
       via: 'api-key',
+      keyId: expect.stringMatching(/^[0-9a-f]{12}$/),
     });
+    expect(adminKey).not.toContain((viewer as { keyId: string }).keyId);
     const error = await rejectionOf(authenticate(request(bearer(`${adminKey}x`))));
     expect(error).toMatchObject({ extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
   });
@@ -40,6 +44,7 @@ describe('authentication', () => {
       kind: 'admin',
       via: 'jwt',
       username: 'ops',
+      subject: 'ops',
     });
   });
 

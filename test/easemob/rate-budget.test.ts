@@ -6,7 +6,8 @@ describe('client-side rate budgets', () => {
     const { client, emulator } = await startHarness({
       emulator: { rateLimits: { 'status.batch': { limit: 5, windowMs: 1000 } } },
       client: {
-        rateBudgets: { appPerSecond: 100, batchStatusPerSecond: 5 },
+        // 12 calls at 5/s take over 2 s: the wait bound must allow it.
+        rateBudgets: { appPerSecond: 100, batchStatusPerSecond: 5, maxWaitMs: 5_000 },
         // Retries would hide 429s; with none, any 429 fails the call.
         retry: { maxRetries: 0 },
       },

@@ -62,6 +62,21 @@ describe('through Hive Gateway, composed with an orders subgraph', () => {
   });
 });
 
+describe('the upstream call limit through the gateway', () => {
+  it("300 buyers' nicknames (300 profile reads) are refused by this subgraph before any call", async () => {
+    const { query, emulator } = await startFederation({ emulator: { seed }, buyers });
+    emulator.calls.reset();
+    const response = await query('{ orders(count: 300) { id buyer { nickname } } }');
+    const codes = (response.body.errors as { extensions?: Record<string, unknown> }[]).map(
+      (error) => error.extensions,
+    );
+    expect(codes).toContainEqual(
+      expect.objectContaining({ code: 'QUERY_TOO_COMPLEX', estimatedCalls: 300, limit: 50 }),
+    );
+    expect(emulator.calls.count()).toBe(0);
+  });
+});
+
 describe('authorization through the gateway', () => {
   it('the forwarded Authorization header decides, as it would calling this API directly', async () => {
     const { query, emulator } = await startFederation({

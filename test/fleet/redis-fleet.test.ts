@@ -112,7 +112,8 @@ describe('several instances through one Redis', () => {
     const limiter = (await fleet(`rate-${Date.now()}`)).rateLimiter;
     const instances = [0, 1].map(() =>
       clientOf(emulator, {
-        rateBudgets: { batchStatusPerSecond: 5 },
+        // 12 calls at 5/s take over 2 s: the wait bound must allow it.
+        rateBudgets: { batchStatusPerSecond: 5, maxWaitMs: 5_000 },
         sharedRateLimiter: limiter,
         // Any 429 would fail the call: none may happen.
         retry: { maxRetries: 0 },

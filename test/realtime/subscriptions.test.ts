@@ -97,6 +97,7 @@ describe('statusChanged', () => {
     const { url, emulator, realtime } = await startLiveServer({
       emulator: { seed: { users: users.map((username) => ({ username, password: 'pw' })) } },
       pollIntervalMs: 200,
+      subscriptionLimits: { maxWatched: 250 },
     });
     const subscription = await sse(url, statusQuery(users));
     await until(() => realtime.status.rounds >= 1, 'one round');
@@ -107,15 +108,17 @@ describe('statusChanged', () => {
     expect(sizes.slice(0, 3).sort((a, b) => a - b)).toEqual([50, 100, 100]);
   });
 
-  it('refuses more than 500 names and anonymous callers when auth is on', async () => {
+  it('refuses more names than SUBSCRIPTION_MAX_WATCHED, and anonymous callers when auth is on', async () => {
     const { url } = await startLiveServer({ emulator: { seed }, server: { auth: testAuth() } });
     const anonymous = await sse(url, statusQuery(['bob']));
     const [denied] = await anonymous.waitFor(1);
     expect(JSON.stringify(denied)).toContain('UNAUTHENTICATED');
     anonymous.close();
-    const tooMany = await sse(url, statusQuery(names(501)), bearer(await userToken('alice')));
+    const tooMany = await sse(url, statusQuery(names(101)), bearer(await userToken('alice')));
     const [refused] = await tooMany.waitFor(1);
-    expect(JSON.stringify(refused)).toContain('BAD_USER_INPUT');
+    expect(refused).toMatchObject({
+      errors: [{ extensions: { code: 'SUBSCRIPTION_LIMIT', limit: 'watched', max: 100 } }],
+    });
     tooMany.close();
   });
 });

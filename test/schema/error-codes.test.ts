@@ -8,7 +8,8 @@ const query = '{ user(username: "alice") { username nickname } }';
 
 describe('upstream failures become coded GraphQL errors', () => {
   it.each([
-    [{ kind: 'status', status: 401 } as const, 'UNAUTHENTICATED'],
+    // Easemob's 401 is about this server's app token, not the caller: signing out would not help.
+    [{ kind: 'status', status: 401 } as const, 'UPSTREAM_UNAVAILABLE'],
     [{ kind: 'status', status: 403 } as const, 'FORBIDDEN'],
     [{ kind: 'status', status: 429 } as const, 'RATE_LIMITED'],
     [{ kind: 'status', status: 503 } as const, 'UPSTREAM_UNAVAILABLE'],
@@ -33,6 +34,13 @@ describe('upstream failures become coded GraphQL errors', () => {
     expect(error!.extensions!.code).toBe(code);
     expect(error!.path).toEqual(['user']);
     expect(JSON.stringify(response)).not.toMatch(/at .*\.ts:\d+|stack/i);
+  });
+
+  it("Easemob refusing this server's own credentials (403 on /token) is UPSTREAM_UNAVAILABLE", async () => {
+    const { run, emulator } = await startGraphQL({ emulator: { seed } });
+    emulator.faults.add({ endpoint: 'token', kind: 'status', status: 403 });
+    const response = await run(query);
+    expect(response.errors?.map((e) => e.extensions?.code)).toEqual(['UPSTREAM_UNAVAILABLE']);
   });
 
   it('a broken token endpoint is UPSTREAM_UNAVAILABLE and leaks no credential', async () => {

@@ -8,7 +8,11 @@ const seed = {
 
 describe('query cost limits, checked before execution', () => {
   it('refuses contacts of contacts of contacts (list fan-out) with no upstream call', async () => {
-    const { post, emulator } = await startGraphQL({ emulator: { seed } });
+    // The call limit (test/schema/upstream-call-limit.test.ts) would refuse it first.
+    const { post, emulator } = await startGraphQL({
+      emulator: { seed },
+      server: { limits: { maxUpstreamCalls: 1_000_000 } },
+    });
     const { body } = await post(
       '{ user(username: "alice") { contacts { contacts { contacts { username } } } } }',
     );
@@ -45,7 +49,7 @@ describe('query cost limits, checked before execution', () => {
   it('refuses queries deeper than the limit', async () => {
     const { post, emulator } = await startGraphQL({
       emulator: { seed },
-      server: { limits: { maxDepth: 3 } },
+      server: { limits: { maxDepth: 3, maxUpstreamCalls: 1_000_000 } },
     });
     const { body } = await post(
       '{ user(username: "alice") { contacts { contacts { username } } } }',

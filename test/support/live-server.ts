@@ -2,6 +2,7 @@ import type { AddressInfo } from 'node:net';
 import { afterEach } from 'vitest';
 import { createApp } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
+import type { EasemobClientOptions } from '../../src/easemob/client.js';
 import type { EmulatorOptions } from '../../src/emulator/server.js';
 import { Realtime, type RealtimeOptions } from '../../src/realtime/realtime.js';
 import type { YogaAppOptions } from '../../src/yoga-app.js';
@@ -14,17 +15,23 @@ import { startHarness } from './easemob.js';
 export async function startLiveServer(
   options: {
     emulator?: EmulatorOptions;
+    client?: Partial<EasemobClientOptions>;
     server?: Omit<YogaAppOptions, 'easemob'>;
     pollIntervalMs?: number;
     eventTarget?: RealtimeOptions['eventTarget'];
     coordinators?: RealtimeOptions['coordinators'];
+    subscriptionLimits?: RealtimeOptions['subscriptionLimits'];
   } = {},
 ) {
-  const { emulator, client } = await startHarness({ emulator: options.emulator });
+  const { emulator, client } = await startHarness({
+    emulator: options.emulator,
+    client: options.client,
+  });
   const realtime = new Realtime(client, {
     pollIntervalMs: options.pollIntervalMs ?? 100,
     eventTarget: options.eventTarget,
     coordinators: options.coordinators,
+    subscriptionLimits: options.subscriptionLimits,
   });
   const app = await createApp(loadConfig({ LOG_LEVEL: 'silent', METRICS: 'false' }), {
     client,

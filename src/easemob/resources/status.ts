@@ -21,13 +21,21 @@ export function statusResource(core: Core) {
      * Any number of users, in calls of at most 100
      * (Easemob「用户体系集成 › 批量获取用户在线状态」), sent concurrently. Keys are the lower-cased
      * names; users Easemob does not mention read as offline, as the docs say it does for unknown
-     * users.
+     * users. `slot: 'acquired'`: the caller holds a budget slot from
+     * `client.admission.acquire('status.batch')`, spent by the first call.
      */
-    async getMany(names: string[]): Promise<Map<string, OnlineState>> {
+    async getMany(
+      names: string[],
+      options: { slot?: 'acquired' } = {},
+    ): Promise<Map<string, OnlineState>> {
       const users = [...new Set(parseInput(usernameBatch, names, 'usernames'))];
       const answers = await Promise.all(
-        chunk(users, limits.batchStatus).map((usernames) =>
-          core.call('status.batch', { body: { usernames }, schema: statusEnvelope }),
+        chunk(users, limits.batchStatus).map((usernames, index) =>
+          core.call('status.batch', {
+            body: { usernames },
+            schema: statusEnvelope,
+            slot: index === 0 ? options.slot : undefined,
+          }),
         ),
       );
       const states = new Map<string, OnlineState>();

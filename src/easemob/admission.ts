@@ -1,0 +1,367 @@
+/**
+ * Admission control: who gets the next call of Easemob's budget, how long anyone may wait for one,
+ * and who is told at once to come back later.
+ *
+ * Easemob allows so many calls per second per app (Easemob REST: 接口限流说明, the 接口调用频率限制
+ * table), and a queue without a deadline is an outage in disguise: callers that gave up would
+ * still spend the budget long after they left. So every call waiting for budget carries
+ * - its caller (a JWT subject, an API key…) and a weight: waiting calls are served deficit
+ *   round-robin across callers, so one caller's flood cannot push another's calls past the bound;
+ * - a bound on the wait: a call whose estimated wait already exceeds it is refused at once, and one
+ *   still waiting when it passes is refused then; either way nothing was sent;
+ * - its request's abort signal (the caller disconnected or the request's deadline passed): it
+ *   leaves the queue and no call is made.
+ *
+ * The per-call context is read at call time from {@link CallScope} (the app passes
+ * `scope: () => requestScope.getStore()`), so no resource method carries it.
+ */
+
+/** Who a call is made for. A plain object, read when the call waits for budget. */
+export interface CallScope {
+  /** Fair shares are per caller, e.g. `user:alice`, `key:3f2a…`. */
+  caller: string;
+  /** Share relative to other callers (default 1): 4 gets four calls for every one of a 1. */
+  weight?: number;
+  /** Aborted when the caller disconnected or its request's deadline passed: no further call. */
+  signal?: AbortSignal;
+}
+
+/** Why a call was not admitted; nothing was sent. */
+export type Refusal = 'wait' | 'queue_full' | 'aborted';
+
+export class AdmissionRefused extends Error {
+  override name = 'AdmissionRefused';
+  constructor(
+    readonly reason: Refusal,
+    /** When a call of this caller would likely be admitted, from now (0 for `aborted`). */
+    readonly retryAfterMs: number,
+    message: string,
+    readonly signalReason?: unknown,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * When the `position`-th next call (0: the next one) may go, given the times of the calls admitted
+ * in the current window (ascending), so no rolling window of `windowMs` holds more than `limit`.
+ * Assumes the queue stays full: admissions repeat every window, in the same order.
+ */
+export function nextGrantAt(
+  recent: readonly number[],
+  limit: number,
+  windowMs: number,
+  now: number,
+  position: number,
+): number {
+  const inWindow = recent.filter((at) => at > now - windowMs).slice(-limit);
+  // Free slots count as admitted one window ago: they are available now.
+  const free = limit - inWindow.length;
+  const slot = position % limit;
+  const base = slot < free ? now - windowMs : inWindow[slot - free]!;
+  return Math.max(now, base + windowMs * (Math.floor(position / limit) + 1));
+}
+
+/**
+ * How many waiting calls a new call of a caller with `own` waiting calls and `weight` would wait
+ * for under deficit round-robin: its own earlier calls, and each other caller's share of the rounds
+ * until its turn (at most what that caller has waiting).
+ */
+export function fairPosition(
+  own: { waiting: number; weight: number },
+  others: ReadonlyArray<{ waiting: number; weight: number }>,
+): number {
+  const rounds = Math.floor(own.waiting / own.weight) + 1;
+  let ahead = own.waiting;
+  for (const other of others) ahead += Math.min(other.waiting, Math.ceil(rounds * other.weight));
+  return ahead;
+}
+
+interface Lane<T> {
+  caller: string;
+  weight: number;
+  deficit: number;
+  items: T[];
+}
+
+/**
+ * Deficit round-robin over callers: each turn a caller gets `weight` more credit and is served
+ * while it has a whole one, so callers share in proportion to their weights whatever they queue.
+ */
+export class DeficitRoundRobin<T> {
+  private readonly lanes = new Map<string, Lane<T>>();
+  private readonly ring: Lane<T>[] = [];
+  private cursor = 0;
+  size = 0;
+
+  push(caller: string, weight: number, item: T): void {
+    let lane = this.lanes.get(caller);
+    if (!lane) {
+      lane = { caller, weight, deficit: 0, items: [] };
+      this.lanes.set(caller, lane);
+      this.ring.push(lane);
+    }
+    lane.weight = weight;
+    lane.items.push(item);
+    this.size++;
+  }
+
+  /** Takes `item` out of the queue (it gave up); false when it was not waiting. */
+  remove(caller: string, item: T): boolean {
+    const lane = this.lanes.get(caller);
+    const index = lane ? lane.items.indexOf(item) : -1;
+    if (!lane || index < 0) return false;
+    lane.items.splice(index, 1);
+    this.size--;
+    if (lane.items.length === 0) this.drop(lane);
+    return true;
+  }
+
+  next(): T | undefined {
+    while (this.ring.length > 0) {
+      if (this.cursor >= this.ring.length) this.cursor = 0;
+      const lane = this.ring[this.cursor]!;
+      if (lane.deficit < 1) {
+        lane.deficit += lane.weight;
+        if (lane.deficit < 1) {
+          this.cursor++;
+          continue;
+        }
+      }
+      lane.deficit -= 1;
+      const item = lane.items.shift()!;
+      this.size--;
+      if (lane.items.length === 0) this.drop(lane);
+      else if (lane.deficit < 1) this.cursor++;
+      return item;
+    }
+    return undefined;
+  }
+
+  /** Where a new item of `caller` would stand, as {@link fairPosition} estimates it. */
+  positionOf(caller: string, weight: number): number {
+    const others = this.ring
+      .filter((lane) => lane.caller !== caller)
+      .map((lane) => ({ waiting: lane.items.length, weight: lane.weight }));
+    return fairPosition({ waiting: this.lanes.get(caller)?.items.length ?? 0, weight }, others);
+  }
+
+  /** The newest item of the caller holding the most per unit of weight, unless that is `caller`. */
+  longestOtherThan(caller: string, weight: number): { caller: string; item: T } | undefined {
+    const ownShare = ((this.lanes.get(caller)?.items.length ?? 0) + 1) / weight;
+    let longest: Lane<T> | undefined;
+    for (const lane of this.ring) {
+      if (lane.caller === caller) continue;
+      if (!longest || lane.items.length / lane.weight > longest.items.length / longest.weight) {
+        longest = lane;
+      }
+    }
+    if (!longest || longest.items.length / longest.weight <= ownShare) return undefined;
+    return { caller: longest.caller, item: longest.items.at(-1)! };
+  }
+
+  private drop(lane: Lane<T>): void {
+    const index = this.ring.indexOf(lane);
+    this.ring.splice(index, 1);
+    if (index < this.cursor) this.cursor--;
+    this.lanes.delete(lane.caller);
+  }
+}
+
+/** Resolves when one more call fits in `limit` per rolling `windowMs` for `name`, fleet-wide. */
+export interface SharedSlots {
+  acquire(name: string, limit: number, windowMs: number): Promise<void>;
+}
+
+export interface FairLimiterOptions {
+  name: string;
+  limit: number;
+  /** Already stretched by the caller's margin. */
+  windowMs: number;
+  maxWaitMs: number;
+  /** Calls waiting at most; beyond, the longest caller's newest call or the newcomer is refused. */
+  maxQueued: number;
+  /** The fleet's budget: fairness is decided here, the shared limiter says when. */
+  shared?: SharedSlots;
+  now?: () => number;
+}
+
+interface Waiter {
+  caller: string;
+  weight: number;
+  admit: () => void;
+  refuse: (error: unknown) => void;
+}
+
+/**
+ * One rate bucket: no more than `limit` admissions in ANY rolling window (we cannot know how
+ * Easemob aligns its windows), the waiting calls served in fair order, each within its bound.
+ */
+export class FairLimiter {
+  private readonly queue = new DeficitRoundRobin<Waiter>();
+  private recent: number[] = [];
+  private timer: NodeJS.Timeout | undefined;
+  private dispatching = false;
+  private readonly now: () => number;
+
+  constructor(private readonly options: FairLimiterOptions) {
+    this.now = options.now ?? Date.now;
+  }
+
+  get waiting(): number {
+    return this.queue.size;
+  }
+
+  /** Estimated wait for a new call of `caller`, in ms. */
+  estimateMs(caller: string, weight = 1): number {
+    const now = this.now();
+    const position = this.queue.positionOf(caller, weight);
+    const { limit, windowMs } = this.options;
+    return nextGrantAt(this.recent, limit, windowMs, now, position) - now;
+  }
+
+  /** Resolves when the call may go; rejects with {@link AdmissionRefused} when it may not. */
+  acquire(scope: CallScope | undefined, maxWaitMs = this.options.maxWaitMs): Promise<void> {
+    const caller = scope?.caller ?? '';
+    const weight = weightOf(scope?.weight);
+    const signal = scope?.signal;
+    if (signal?.aborted) return Promise.reject(aborted(signal));
+    const { shared, name, maxQueued } = this.options;
+    const estimate = this.estimateMs(caller, weight);
+    if (!shared && estimate <= 0 && this.queue.size === 0) {
+      this.record(this.now());
+      return Promise.resolve();
+    }
+    if (estimate > maxWaitMs) {
+      return Promise.reject(
+        new AdmissionRefused(
+          'wait',
+          estimate,
+          `the ${name} budget is taken for the next ${estimate} ms`,
+        ),
+      );
+    }
+    if (this.queue.size >= maxQueued) {
+      const evicted = this.queue.longestOtherThan(caller, weight);
+      if (!evicted) {
+        return Promise.reject(
+          new AdmissionRefused(
+            'queue_full',
+            estimate,
+            `too many calls waiting for the ${name} budget`,
+          ),
+        );
+      }
+      this.queue.remove(evicted.caller, evicted.item);
+      evicted.item.refuse(
+        new AdmissionRefused(
+          'queue_full',
+          this.estimateMs(evicted.caller, evicted.item.weight),
+          `too many calls waiting for the ${name} budget`,
+        ),
+      );
+    }
+    return new Promise<void>((resolve, reject) => {
+      const leave = () => {
+        clearTimeout(timeout);
+        signal?.removeEventListener('abort', onAbort);
+      };
+      const waiter: Waiter = {
+        caller,
+        weight,
+        admit: () => {
+          leave();
+          resolve();
+        },
+        refuse: (error) => {
+          leave();
+          reject(error);
+        },
+      };
+      const giveUp = (refusal: AdmissionRefused) => {
+        if (this.queue.remove(caller, waiter)) waiter.refuse(refusal);
+      };
+      const onAbort = () => giveUp(aborted(signal!));
+      const timeout = setTimeout(
+        () =>
+          giveUp(
+            new AdmissionRefused(
+              'wait',
+              Math.max(1, this.estimateMs(caller, weight)),
+              `waited ${maxWaitMs} ms for the ${name} budget`,
+            ),
+          ),
+        maxWaitMs,
+      );
+      signal?.addEventListener('abort', onAbort, { once: true });
+      this.queue.push(caller, weight, waiter);
+      this.pump();
+    });
+  }
+
+  /** Stops the timer (the client is closing); waiting calls are refused. */
+  close(): void {
+    clearTimeout(this.timer);
+    for (let waiter = this.queue.next(); waiter; waiter = this.queue.next()) {
+      waiter.refuse(new AdmissionRefused('aborted', 0, 'the client is closing'));
+    }
+  }
+
+  private pump(): void {
+    if (this.options.shared) {
+      void this.dispatchShared(this.options.shared);
+      return;
+    }
+    if (this.timer) return;
+    const { limit, windowMs } = this.options;
+    while (this.queue.size > 0) {
+      const now = this.now();
+      const at = nextGrantAt(this.recent, limit, windowMs, now, 0);
+      if (at > now) {
+        this.timer = setTimeout(() => {
+          this.timer = undefined;
+          this.pump();
+        }, at - now);
+        return;
+      }
+      this.record(now);
+      this.queue.next()!.admit();
+    }
+  }
+
+  /** One dispatcher per bucket: takes the fleet's next slot, gives it to the next fair waiter. */
+  private async dispatchShared(shared: SharedSlots): Promise<void> {
+    if (this.dispatching) return;
+    this.dispatching = true;
+    try {
+      while (this.queue.size > 0) {
+        const { name, limit, windowMs } = this.options;
+        await shared.acquire(name, limit, windowMs);
+        this.record(this.now());
+        // Waiters that left meanwhile: the slot is spent unused, never over budget.
+        this.queue.next()?.admit();
+      }
+    } catch (error) {
+      // The fleet's limiter (Redis) failed: its waiters get that failure, as before fairness.
+      for (let waiter = this.queue.next(); waiter; waiter = this.queue.next()) waiter.refuse(error);
+    } finally {
+      this.dispatching = false;
+    }
+  }
+
+  private record(at: number): void {
+    const { limit, windowMs } = this.options;
+    this.recent.push(at);
+    if (this.recent.length > limit * 2) {
+      this.recent = this.recent.filter((t) => t > at - windowMs).slice(-limit);
+    }
+  }
+}
+
+function weightOf(weight: number | undefined): number {
+  return weight !== undefined && Number.isFinite(weight) && weight > 0 ? weight : 1;
+}
+
+function aborted(signal: AbortSignal): AdmissionRefused {
+  return new AdmissionRefused('aborted', 0, 'the request was aborted', signal.reason);
+}

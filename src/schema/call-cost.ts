@@ -1,0 +1,303 @@
+import {
+  type DocumentNode,
+  type FieldNode,
+  type GraphQLCompositeType,
+  type GraphQLObjectType,
+  type GraphQLSchema,
+  getArgumentValues,
+  getNamedType,
+  getOperationAST,
+  getVariableValues,
+  isAbstractType,
+  isCompositeType,
+  Kind,
+  type SelectionSetNode,
+} from 'graphql';
+import { limits } from '../easemob/input.js';
+
+/**
+ * What an operation can cost upstream, counted before it runs: Easemob allows about 100 calls/s per
+ * app (Easemob REST: 接口调用频率限制), so the scarce thing is calls, not fields. A field costs calls
+ * per user it is asked of; a list multiplies what is asked below it by its size. Reads that are
+ * shared or cached are counted as if they were not (the worst case), and the sum is rounded up.
+ */
+
+type Args = Record<string, unknown>;
+
+export interface ListSizes {
+  /**
+   * Contacts per user assumed by the estimate. Easemob's limit depends on the plan (Easemob REST:
+   * 用户体系集成 › 添加好友 says "请参考不同版本数量" and gives no number), so it is configured.
+   */
+  contacts: number;
+  /** Easemob REST: 用户体系集成 › 添加黑名单: at most 500 per user. */
+  blocks: number;
+}
+
+export const defaultListSizes: ListSizes = { contacts: 100, blocks: limits.blocksPerUser };
+
+interface FieldCost {
+  /** Calls the field makes when asked of `m` parents. */
+  calls?: (m: number, args: Args) => number;
+  /** Items per parent: what is selected below runs that many times more. */
+  size?: (args: Args, sizes: ListSizes) => number;
+  /** Fields of one user that share one read: asking for several costs the read once. */
+  shares?: 'profile';
+  /** The answer carries the users' profiles: their profile fields cost nothing more. */
+  carriesProfile?: boolean;
+  /** `user(username)` proves the user exists with a read of its own, unless one below does. */
+  provesExistence?: boolean;
+  /** A read `user(username)` can take as its existence check (see existenceWitness in user.ts). */
+  witness?: boolean;
+}
+
+const count = (value: unknown) => (Array.isArray(value) ? value.length : 0);
+/** Root fields run once; a list argument is sent in calls of `batch` items. */
+const batchesOf = (batch: number, list: (args: Args) => unknown) => (_m: number, args: Args) =>
+  Math.ceil(count(list(args)) / batch);
+const each = (m: number) => m;
+/** Batch endpoints read 100 users per call (Easemob REST: 用户体系集成 › 批量获取用户在线状态). */
+const batched = (m: number) => m / limits.batchStatus;
+const one = () => 1;
+const pageOf = (args: Args, fallback: number) =>
+  Math.min(typeof args.first === 'number' ? Math.max(args.first, 0) : fallback, limits.listPage);
+
+const profile: FieldCost = { shares: 'profile', witness: true };
+const free: FieldCost = {};
+
+/**
+ * Every root field and every `User` field, keyed `Type.field` (a test checks none is missing);
+ * fields of other types cost nothing of their own. Kept here rather than on the fields so the
+ * schema modules stay declarative and the whole cost model reads in one place.
+ */
+export const fieldCosts: Record<string, FieldCost> = {
+  'Query.viewer': free,
+  'Query.user': { provesExistence: true },
+  // One page per call; its users arrive with their profiles.
+  'Query.users': { calls: one, size: (args) => pageOf(args, 20), carriesProfile: true },
+  'Query.chatMessages': { calls: one, size: (args) => pageOf(args, 20) },
+  'Query.presences': {
+    calls: batchesOf(limits.presenceBatch, (args) => args.targets),
+    size: (args) => count(args.targets),
+  },
+  // References resolve without a call; what is asked of them is counted per representation.
+  'Query._entities': { size: (args) => count(args.representations) },
+  'Query._service': free,
+
+  'User.username': free,
+  'User.uuid': profile,
+  'User.nickname': profile,
+  'User.activated': profile,
+  'User.createdAt': profile,
+  'User.modifiedAt': profile,
+  'User.notificationDisplayStyle': profile,
+  'User.noDisturbing': profile,
+  'User.status': { calls: batched },
+  'User.offlineCount': { calls: each, witness: true },
+  'User.offlineMessageStatus': { calls: each },
+  'User.contacts': { calls: each, size: (_args, sizes) => sizes.contacts, witness: true },
+  'User.blocks': { calls: each, size: (_args, sizes) => sizes.blocks, witness: true },
+  'User.presence': { calls: batched },
+  'User.presenceSubscriptions': {
+    calls: each,
+    size: (args) =>
+      Math.min(typeof args.pageSize === 'number' ? args.pageSize : 100, limits.sublistPageSize),
+  },
+
+  'Mutation.createUser': { calls: one, carriesProfile: true },
+  // Up to 60 users in one call (Easemob REST: 用户体系集成 › 批量注册用户).
+  'Mutation.createUsers': {
+    calls: batchesOf(limits.batchRegister, (args) => args.input),
+    size: (args) => count(args.input),
+    carriesProfile: true,
+  },
+  'Mutation.deleteUser': { calls: one, carriesProfile: true },
+  'Mutation.resetPassword': { calls: one },
+  'Mutation.updateUser': { calls: one, carriesProfile: true },
+  'Mutation.deactivateUser': { calls: one, carriesProfile: true },
+  'Mutation.activateUser': { calls: one },
+  'Mutation.disconnectUser': { calls: one },
+  'Mutation.addContact': { calls: one },
+  'Mutation.removeContact': { calls: one },
+  'Mutation.blockUsers': { calls: one },
+  'Mutation.unblockUser': { calls: one },
+  'Mutation.setPresence': { calls: one },
+  'Mutation.subscribePresence': {
+    calls: batchesOf(limits.presenceBatch, (args) => args.targets),
+    size: (args) => count(args.targets),
+  },
+  'Mutation.unsubscribePresence': {
+    calls: batchesOf(limits.presenceBatch, (args) => args.targets),
+  },
+  // The client sends every target in one call (src/easemob/resources/messages.ts).
+  'Mutation.sendMessage': {
+    calls: batchesOf(limits.messageTargets, (args) => (args.input as Args | undefined)?.targets),
+  },
+
+  // Subscriptions start without a call (the pollers' reads are bounded by the subscription
+  // limits); each event then costs what its selection asks.
+  'Subscription.statusChanged': free,
+  'Subscription.presenceChanged': free,
+  'Subscription.messageSent': free,
+};
+
+export interface EstimateOptions {
+  listSizes?: Partial<ListSizes>;
+}
+
+/**
+ * The Easemob calls `document` can make, for its operation `operationName` with `variables` (as the
+ * client sent them). A document that does not validate or whose variables do not coerce estimates 0:
+ * execution refuses it before any call.
+ */
+export function estimateCalls(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  variables: Record<string, unknown> | null | undefined,
+  operationName?: string | null,
+  options: EstimateOptions = {},
+): number {
+  const operation = getOperationAST(document, operationName);
+  if (!operation) return 0;
+  const root = schema.getRootType(operation.operation);
+  if (!root) return 0;
+  const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], variables ?? {});
+  if (coerced.errors) return 0;
+  const fragments = new Map(
+    document.definitions.flatMap((d) =>
+      d.kind === Kind.FRAGMENT_DEFINITION ? [[d.name.value, d] as const] : [],
+    ),
+  );
+  const walk: Walk = {
+    schema,
+    fragments,
+    variables: coerced.coerced,
+    sizes: { ...defaultListSizes, ...options.listSizes },
+  };
+  const hundredths = object(walk, root, [operation.selectionSet], 1, {});
+  return Math.ceil(hundredths / 100);
+}
+
+interface Walk {
+  schema: GraphQLSchema;
+  fragments: Map<
+    string,
+    { typeCondition: { name: { value: string } }; selectionSet: SelectionSetNode }
+  >;
+  variables: Record<string, unknown>;
+  sizes: ListSizes;
+}
+
+interface Position {
+  carriesProfile?: boolean;
+  provesExistence?: boolean;
+}
+
+/** Costs are summed in hundredths of a call, so 100 statuses are exactly one call. */
+const hundredthsOf = (calls: number) => Math.round(calls * 100);
+
+function composite(
+  walk: Walk,
+  type: GraphQLCompositeType,
+  sets: SelectionSetNode[],
+  m: number,
+  at: Position,
+): number {
+  if (!isAbstractType(type)) return object(walk, type, sets, m, at);
+  // One item is one concrete type: the dearest one is the worst case.
+  const costs = walk.schema
+    .getPossibleTypes(type)
+    .map((concrete) => object(walk, concrete, sets, m, at));
+  return Math.max(0, ...costs);
+}
+
+function object(
+  walk: Walk,
+  type: GraphQLObjectType,
+  sets: SelectionSetNode[],
+  m: number,
+  at: Position,
+): number {
+  let total = 0;
+  const shared = new Set<string>();
+  let witnessed = false;
+  for (const nodes of collectFields(walk, type, sets).values()) {
+    const node = nodes[0]!;
+    const definition = type.getFields()[node.name.value];
+    if (!definition) continue; // __typename and the other meta fields
+    const cost = fieldCosts[`${type.name}.${node.name.value}`] ?? free;
+    const args = argumentsOf(walk, definition, node);
+    if (cost.witness) witnessed = true;
+    if (cost.shares && !shared.has(cost.shares)) {
+      shared.add(cost.shares);
+      if (!at.carriesProfile) total += hundredthsOf(m);
+    }
+    if (cost.calls) total += hundredthsOf(cost.calls(m, args));
+    const child = getNamedType(definition.type);
+    if (!isCompositeType(child)) continue;
+    const size = cost.size ? Math.max(0, cost.size(args, walk.sizes)) : 1;
+    const below: Position = {
+      // Wrappers (connections, edges, payloads) pass a carried profile on to their users.
+      carriesProfile: cost.carriesProfile ?? (type.name === 'User' ? false : at.carriesProfile),
+      provesExistence: cost.provesExistence,
+    };
+    const sets = nodes.flatMap((n) => (n.selectionSet ? [n.selectionSet] : []));
+    total += composite(walk, child, sets, m * size, below);
+  }
+  if (at.provesExistence && !witnessed) total += hundredthsOf(m);
+  return total;
+}
+
+function argumentsOf(
+  walk: Walk,
+  definition: Parameters<typeof getArgumentValues>[0],
+  node: FieldNode,
+): Args {
+  try {
+    return getArgumentValues(definition, node, walk.variables);
+  } catch {
+    // Arguments that do not coerce fail the field before it calls anything.
+    return {};
+  }
+}
+
+/**
+ * The fields selected on `type`, by response key, through fragments and inline fragments that
+ * apply to it. Each alias is its own key: two aliases of one field are two sets of calls. `@skip`
+ * and `@include` are not read: a field that may be asked for is counted.
+ */
+function collectFields(
+  walk: Walk,
+  type: GraphQLObjectType,
+  sets: SelectionSetNode[],
+  fields = new Map<string, FieldNode[]>(),
+  seen = new Set<string>(),
+): Map<string, FieldNode[]> {
+  for (const set of sets) {
+    for (const selection of set.selections) {
+      if (selection.kind === Kind.FIELD) {
+        const key = selection.alias?.value ?? selection.name.value;
+        fields.set(key, [...(fields.get(key) ?? []), selection]);
+      } else if (selection.kind === Kind.INLINE_FRAGMENT) {
+        if (!selection.typeCondition || applies(walk, selection.typeCondition.name.value, type)) {
+          collectFields(walk, type, [selection.selectionSet], fields, seen);
+        }
+      } else {
+        const name = selection.name.value;
+        const fragment = walk.fragments.get(name);
+        if (!fragment || seen.has(name)) continue;
+        seen.add(name);
+        if (applies(walk, fragment.typeCondition.name.value, type)) {
+          collectFields(walk, type, [fragment.selectionSet], fields, seen);
+        }
+      }
+    }
+  }
+  return fields;
+}
+
+function applies(walk: Walk, condition: string, type: GraphQLObjectType): boolean {
+  const named = walk.schema.getType(condition);
+  if (!named) return false;
+  return named === type || (isAbstractType(named) && walk.schema.isSubType(named, type));
+}
