@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import { AdmissionRefused, type CallScope } from './admission.js';
 import { CircuitBreaker, type CircuitBreakerOptions } from './circuit-breaker.js';
 import { type EndpointName, endpointSpecs, expandPath } from './endpoints.js';
-import { EasemobError, localCodes } from './errors.js';
+import { abortedCall, EasemobError, localCodes } from './errors.js';
 import { observeAttempt, type UpstreamObserver } from './observer.js';
 import { RateBudget, type RateBudgets, type SharedRateLimiter } from './rate-budget.js';
 import { appToken } from './responses.js';
@@ -315,19 +315,6 @@ function raceAbort<T>(promise: Promise<T>, signal: AbortSignal, error: () => unk
         reject(failure);
       },
     );
-  });
-}
-
-/** The request this call was for passed its deadline or lost its caller: nothing more is sent. */
-function abortedCall(endpoint: EndpointName, signal: AbortSignal, notSent = true): EasemobError {
-  const timedOut = (signal.reason as { name?: string } | undefined)?.name === 'TimeoutError';
-  return new EasemobError({
-    status: 0,
-    code: timedOut ? localCodes.deadline : localCodes.callerGone,
-    description: timedOut ? 'the request passed its deadline' : 'the caller went away',
-    retryable: false,
-    endpoint,
-    notSent,
   });
 }
 

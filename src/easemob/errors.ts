@@ -108,3 +108,20 @@ export function invalidResponse(endpoint: EndpointName, description: string): Ea
 export function isNotFound(error: unknown): boolean {
   return error instanceof EasemobError && error.status === 404;
 }
+
+/** The request this call was for passed its deadline or lost its caller: nothing more is sent. */
+export function abortedCall(
+  endpoint: EndpointName,
+  signal: AbortSignal,
+  notSent = true,
+): EasemobError {
+  const timedOut = (signal.reason as { name?: string } | undefined)?.name === 'TimeoutError';
+  return new EasemobError({
+    status: 0,
+    code: timedOut ? localCodes.deadline : localCodes.callerGone,
+    description: timedOut ? 'the request passed its deadline' : 'the caller went away',
+    retryable: false,
+    endpoint,
+    notSent,
+  });
+}

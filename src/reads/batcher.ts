@@ -25,6 +25,8 @@ export interface BatcherOptions<V> {
   ) => Promise<{ values: Map<string, V>; version: string }>;
   /** Called with the answers of keys no write detached meanwhile: what may be cached. */
   remember?: (values: Map<string, V>, version: string) => void;
+  /** What a reader that gave up is rejected with; the signal's reason by default. */
+  gaveUp?: (signal: AbortSignal) => unknown;
 }
 
 export class SharedBatcher<V> {
@@ -45,7 +47,8 @@ export class SharedBatcher<V> {
 
   /** Resolves with each key's value; rejects with the batch's error, or `signal`'s reason. */
   load(keys: readonly string[], signal?: AbortSignal): Promise<Map<string, V | undefined>> {
-    if (signal?.aborted) return Promise.reject(signal.reason);
+    const gaveUp = (given: AbortSignal) => this.options.gaveUp?.(given) ?? given.reason;
+    if (signal?.aborted) return Promise.reject(gaveUp(signal));
     const entries = keys.map((key) => this.entryFor(key));
     const all = Promise.all(entries.map((entry) => entry.promise)).then(
       (values) => new Map(keys.map((key, i) => [key, values[i]])),
@@ -60,7 +63,7 @@ export class SharedBatcher<V> {
       const leave = () => {
         // Keys nobody waits for any more are not sent; a batch already out is not recalled.
         for (const entry of entries) entry.readers--;
-        reject(signal.reason);
+        reject(gaveUp(signal));
       };
       signal.addEventListener('abort', leave, { once: true });
       all.then(

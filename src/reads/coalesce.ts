@@ -10,6 +10,12 @@
 export class Coalescer {
   private readonly flights = new Map<string, Flight>();
 
+  /** `gaveUp(key, signal)`: what a request that gave up is rejected with. */
+  constructor(
+    private readonly gaveUp: (key: string, signal: AbortSignal) => unknown = (_key, signal) =>
+      signal.reason,
+  ) {}
+
   /** Reads joined by a later request instead of calling again (metrics). */
   joined = 0;
 
@@ -18,7 +24,7 @@ export class Coalescer {
     start: (flight: { signal: AbortSignal; current: () => boolean }) => Promise<T>,
     signal?: AbortSignal,
   ): Promise<T> {
-    if (signal?.aborted) return Promise.reject(signal.reason);
+    if (signal?.aborted) return Promise.reject(this.gaveUp(key, signal));
     let flight = this.flights.get(key);
     if (flight) {
       this.joined++;
@@ -32,7 +38,7 @@ export class Coalescer {
       this.flights.set(key, created);
       flight = created;
     }
-    return this.join(flight as Flight<T>, signal);
+    return this.join(key, flight as Flight<T>, signal);
   }
 
   detach(key: string): void {
@@ -43,14 +49,14 @@ export class Coalescer {
     return this.flights.size;
   }
 
-  private join<T>(flight: Flight<T>, signal: AbortSignal | undefined): Promise<T> {
+  private join<T>(key: string, flight: Flight<T>, signal: AbortSignal | undefined): Promise<T> {
     flight.joiners++;
     if (!signal) return flight.promise;
     return new Promise<T>((resolve, reject) => {
       const leave = () => {
         flight.joiners--;
         if (flight.joiners === 0) flight.controller.abort(signal.reason);
-        reject(signal.reason);
+        reject(this.gaveUp(key, signal));
       };
       signal.addEventListener('abort', leave, { once: true });
       flight.promise.then(

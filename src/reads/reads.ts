@@ -1,5 +1,6 @@
 import type { EasemobClient } from '../easemob/client.js';
-import { isNotFound } from '../easemob/errors.js';
+import type { EndpointName } from '../easemob/endpoints.js';
+import { abortedCall, isNotFound } from '../easemob/errors.js';
 import { limits } from '../easemob/input.js';
 import type { Presence } from '../easemob/resources/presence.js';
 import type { OnlineState } from '../easemob/resources/status.js';
@@ -65,7 +66,10 @@ export function createReadLayer(client: EasemobClient, options: ReadLayerOptions
   const ttl = { ...defaultCacheTtlMs, ...options.ttlMs };
   const store: ResourceStore =
     options.store ?? new MemoryStore(options.bounds ?? defaultCacheBounds);
-  const flights = new Coalescer();
+  // A request that gave up fails as the client's own calls do: REQUEST_TIMEOUT to its caller.
+  const flights = new Coalescer((key, signal) =>
+    abortedCall(endpointOf[key.slice(0, key.indexOf(':')) as keyof typeof endpointOf], signal),
+  );
   const runAs = options.runAs ?? ((_scope, call) => call());
   const callerNow = () => options.currentCaller?.() ?? sharedCaller;
   const counts = () =>
@@ -157,6 +161,7 @@ export function createReadLayer(client: EasemobClient, options: ReadLayerOptions
   const statusBatcher = new SharedBatcher<OnlineState>({
     maxBatch: limits.batchStatus,
     ...pacing,
+    gaveUp: (signal) => abortedCall('status.batch', signal),
     read: async (names, signal) => {
       const version = await versionNow('status');
       const states = await runAs({ caller: sharedCaller, signal }, () =>
@@ -170,6 +175,7 @@ export function createReadLayer(client: EasemobClient, options: ReadLayerOptions
   const presenceBatcher = new SharedBatcher<Presence>({
     maxBatch: limits.presenceBatch,
     ...pacing,
+    gaveUp: (signal) => abortedCall('presence.get', signal),
     // Easemob answers the same whoever asks, so a batch is read on behalf of its first user.
     read: async (names, signal) => {
       const version = await versionNow('presence');
@@ -267,6 +273,17 @@ export function createReadLayer(client: EasemobClient, options: ReadLayerOptions
 }
 
 export type ReadLayer = ReturnType<typeof createReadLayer>;
+
+/** The call each kind of coalesced read makes, named in the error of a request that gave up. */
+const endpointOf = {
+  profile: 'users.get',
+  contacts: 'contacts.list',
+  blocks: 'blocks.list',
+  status: 'status.batch',
+  offlineCount: 'offline.count',
+  presence: 'presence.get',
+  users: 'users.list',
+} as const satisfies Record<CacheKind | 'users', EndpointName>;
 
 /** How long a read waits for another instance's identical read before making its own. */
 const fleetWaitMs = 2_000;

@@ -166,6 +166,9 @@ function existenceWitness(
   return 'profile';
 }
 
+/** Whether the selection lists users whose statuses could join this user's in one batch. */
+const listsUsers = (asked: Set<string>) => asked.has('contacts') || asked.has('blocks');
+
 const privateReads = [
   ['offlineCount', 'offlineCount'],
   ['contacts', 'contacts'],
@@ -213,7 +216,10 @@ builder.queryFields((t) => ({
       const witness = existenceWitness(args.username, ctx, asked);
       ctx.loaders.prefetch(args.username, readsAllowed(args.username, ctx, asked));
       if (witness === 'profile') {
-        const profile = await ctx.loaders.profile.load(args.username);
+        const read = ctx.loaders.profile.load(args.username);
+        // The user's own status waits for its contacts' and blocks' statuses (one batch for all)
+        // only when those lists are asked for; otherwise it leaves with the profile read.
+        const profile = await (listsUsers(asked) ? ctx.loaders.feeds.track(read) : read);
         return profile ? userOf(args.username, profile) : null;
       }
       // Easemob answers 404 for an unknown owner, so the read the query needs anyway tells.

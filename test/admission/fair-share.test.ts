@@ -73,10 +73,14 @@ describe('fair shares of a saturated budget', () => {
     });
     const [a, b] = [bearer(await userToken('alice')), bearer(await userToken('bob'))];
     await post(profile, undefined, a);
-    // In arrival order, B would come after A's 40 admitted calls: past the bound.
-    const burst = Array.from({ length: 60 }, () => post(profile, undefined, a));
+    // Each request a different user, so each costs a call of its own (identical reads would
+    // share one). In arrival order, B would come after A's 40 admitted calls: past the bound.
+    const someone = (name: string) => `{ user(username: "${name}") { username nickname } }`;
+    const burst = Array.from({ length: 60 }, (_, i) => post(someone(`a${i}`), undefined, a));
     await sleep(50);
-    const fromB = await Promise.all(Array.from({ length: 5 }, () => post(profile, undefined, b)));
+    const fromB = await Promise.all(
+      Array.from({ length: 5 }, (_, i) => post(someone(`b${i}`), undefined, b)),
+    );
     const fromA = await Promise.all(burst);
     expect(fromB.map((answer) => answer.body.errors ?? [])).toEqual(fromB.map(() => []));
     expect(fromA.filter((answer) => answer.status === 429).length).toBeGreaterThan(10);

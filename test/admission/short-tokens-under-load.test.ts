@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { startGraphQL } from '../support/graphql.js';
+import { startGraphQL, uncached } from '../support/graphql.js';
 import { report, runFor } from '../support/load.js';
 
 const users = ['alice', 'bob', 'carol'];
@@ -12,6 +12,8 @@ describe('3-second app tokens, 300 concurrent readers through a 100/s budget for
   it('no caller sees UNAUTHENTICATED and Easemob never answers 401', async () => {
     const { run, emulator } = await startGraphQL({
       emulator: { seed, defaultTokenTtlSeconds: 3 },
+      // Every answer a call of its own (but for reads in flight together): the tokens must keep up.
+      reads: uncached,
       // A wait bound longer than a token's life: waits alone could outlast a token.
       client: { rateBudgets: { appPerSecond: 100, maxWaitMs: 5_000 } },
     });
