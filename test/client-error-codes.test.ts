@@ -18,7 +18,7 @@ function easemob(endpoint: EndpointName, status: number, code: string, notSent =
 /**
  * The `extensions.code` a client sees for each Easemob failure, and whether it is told the request
  * certainly was not acted on (`upstream.notSent`: then even a message send may be repeated).
- * Error bodies as Easemob REST: 用户体系集成 prints them (`error`, `error_description`).
+ * Error bodies as Easemob「用户体系集成」 prints them (`error`, `error_description`).
  */
 describe('the client error code of an Easemob error', () => {
   it.each<[string, EasemobError, string, boolean]>([
@@ -28,7 +28,9 @@ describe('the client error code of an Easemob error', () => {
       'NOT_FOUND',
       false,
     ],
-    ['401 on a call', easemob('users.get', 401, 'unauthorized'), 'UNAUTHENTICATED', false],
+    // Easemob's 401 is about this server's app token (未授权: no, wrong or expired token), never
+    // the caller's credentials: UNAUTHENTICATED would tell a frontend to sign its user out.
+    ['401 on a call', easemob('users.get', 401, 'unauthorized'), 'UPSTREAM_UNAVAILABLE', false],
     ['403', easemob('users.get', 403, 'forbidden_op'), 'FORBIDDEN', false],
     ['429', easemob('status.batch', 429, 'reach_limit'), 'RATE_LIMITED', true],
     [
