@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { bearer, testAuth, userToken } from '../support/auth.js';
 import { startGraphQL } from '../support/graphql.js';
+import { until } from '../support/live-server.js';
 
 const names = (n: number, prefix = 'user') =>
   Array.from({ length: n }, (_, i) => `${prefix}${String(i).padStart(3, '0')}`);
@@ -107,5 +108,25 @@ describe('reads shared across requests', () => {
     // Refused before any read: bob's request neither used alice's cached lists nor read them.
     expect(privateReads()).toBe(before);
     expect(before).toBe(2);
+  });
+});
+
+describe('independent reads of one user', () => {
+  it('leave together: status and offline count are asked while the profile is still on its way', async () => {
+    const { run, emulator } = await startGraphQL({ emulator: { seed } });
+    // The profile answer is held back until the other two calls have been made.
+    emulator.faults.add({ endpoint: 'users.get', kind: 'delay', ms: 3_000, times: 1 });
+    const answer = run('{ user(username: "bob") { nickname status offlineCount } }');
+    await until(
+      () =>
+        emulator.calls.count('status.batch') === 1 && emulator.calls.count('offline.count') === 1,
+      'the status and offline-count calls',
+    );
+    const profile = emulator.calls.list('users.get');
+    expect(profile).toHaveLength(1);
+    expect(profile[0]!.status).toBe(-1);
+    expect((await answer).data).toEqual({
+      user: { nickname: 'Bob', status: 'ONLINE', offlineCount: 0 },
+    });
   });
 });
