@@ -1,3 +1,5 @@
+import { untilAborted } from '../easemob/abortable.js';
+
 /**
  * Reads of one kind from every request in flight, gathered into shared batch calls of at most
  * `maxBatch` keys (`POST /users/batch/status` takes 100 names).
@@ -59,23 +61,10 @@ export class SharedBatcher<V> {
       return all;
     }
     for (const entry of entries) entry.readers++;
-    return new Promise((resolve, reject) => {
-      const leave = () => {
-        // Keys nobody waits for any more are not sent; a batch already out is not recalled.
-        for (const entry of entries) entry.readers--;
-        reject(gaveUp(signal));
-      };
-      signal.addEventListener('abort', leave, { once: true });
-      all.then(
-        (value) => {
-          signal.removeEventListener('abort', leave);
-          resolve(value);
-        },
-        (error: unknown) => {
-          signal.removeEventListener('abort', leave);
-          reject(error);
-        },
-      );
+    // Keys nobody waits for any more are not sent; a batch already out is not recalled.
+    return untilAborted(all, signal, () => {
+      for (const entry of entries) entry.readers--;
+      return gaveUp(signal);
     });
   }
 

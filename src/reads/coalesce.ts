@@ -1,3 +1,5 @@
+import { untilAborted } from '../easemob/abortable.js';
+
 /**
  * Identical reads in flight share one upstream call, whichever requests asked. The call is
  * abandoned (its signal aborted) only when every request that joined it has gone; a request that
@@ -52,23 +54,10 @@ export class Coalescer {
   private join<T>(key: string, flight: Flight<T>, signal: AbortSignal | undefined): Promise<T> {
     flight.joiners++;
     if (!signal) return flight.promise;
-    return new Promise<T>((resolve, reject) => {
-      const leave = () => {
-        flight.joiners--;
-        if (flight.joiners === 0) flight.controller.abort(signal.reason);
-        reject(this.gaveUp(key, signal));
-      };
-      signal.addEventListener('abort', leave, { once: true });
-      flight.promise.then(
-        (value) => {
-          signal.removeEventListener('abort', leave);
-          resolve(value);
-        },
-        (error: unknown) => {
-          signal.removeEventListener('abort', leave);
-          reject(error);
-        },
-      );
+    return untilAborted(flight.promise, signal, () => {
+      flight.joiners--;
+      if (flight.joiners === 0) flight.controller.abort(signal.reason);
+      return this.gaveUp(key, signal);
     });
   }
 }
