@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { bearer, testAuth, userToken } from '../support/auth.js';
+import { postJson } from '../support/http.js';
+import { sse } from '../support/live-server.js';
 import { startFederation } from './harness.js';
 
 const names = (n: number) =>
@@ -125,5 +127,99 @@ describe('authorization through the gateway', () => {
     );
     expect(response.body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
     expect(emulator.calls.count()).toBe(0);
+  });
+});
+
+describe('subscriptions through the gateway', () => {
+  it('messageSent reaches a subscriber of the gateway over SSE (the gateway sends the CSRF header)', async () => {
+    const { gatewayUrl, query, realtime } = await startFederation({
+      emulator: { seed },
+    });
+    const subscription = await sse(
+      gatewayUrl,
+      'subscription { messageSent(username: "alice") { from { username } target success message } }',
+    );
+    expect(subscription.status).toBe(200);
+    // The gateway has subscribed at this API before the message goes out.
+    await realtime.whenListening('messageSent', 1);
+
+    const sent = await query(
+      'mutation { sendMessage(input: { targetType: USERS, from: "user001", targets: ["alice"], message: { text: "hi" } }) { results { success } } }',
+    );
+    expect(sent.body.errors).toBeUndefined();
+    const [event] = await subscription.waitFor(1);
+    expect(event).toEqual({
+      data: {
+        messageSent: {
+          from: { username: 'user001' },
+          target: 'alice',
+          success: true,
+          message: { type: 'txt', msg: 'hi' },
+        },
+      },
+    });
+    subscription.close();
+  });
+
+  it("without the CSRF header the subgraph refuses the gateway's SSE GET (why gateway.config.ts sends it)", async () => {
+    const { gatewayUrl } = await startFederation({
+      emulator: { seed },
+      forwardAuthorization: false,
+    });
+    const subscription = await sse(
+      gatewayUrl,
+      'subscription { messageSent(username: "alice") { target } }',
+    );
+    const [event] = await subscription.waitFor(1);
+    expect(JSON.stringify(event)).toContain('Required CSRF header(s) not present');
+    subscription.close();
+  });
+});
+
+describe("this API's error codes reach the gateway's caller", () => {
+  const codesOf = (body: { errors?: { extensions?: Record<string, unknown> }[] }) =>
+    (body.errors ?? []).map((error) => error.extensions?.code);
+
+  it('a bad argument is BAD_USER_INPUT, not DOWNSTREAM_SERVICE_ERROR', async () => {
+    const { query, emulator } = await startFederation({ emulator: { seed } });
+    emulator.calls.reset();
+    const response = await query('{ users(first: 1000) { edges { node { username } } } }');
+    expect(response.body.errors).toEqual([
+      expect.objectContaining({
+        message: 'invalid first: must be at most 100',
+        extensions: { code: 'BAD_USER_INPUT', field: 'first', serviceName: 'easemob' },
+      }),
+    ]);
+    expect(emulator.calls.count()).toBe(0);
+  });
+
+  it('a value only this API refuses (a one-of message with no kind) keeps BAD_USER_INPUT though it answers HTTP 400', async () => {
+    const { gatewayUrl, subgraphUrl } = await startFederation({ emulator: { seed } });
+    const request = {
+      query:
+        'mutation($m: MessageInput!) { sendMessage(input: { targetType: USERS, targets: ["alice"], message: $m }) { results { success } } }',
+      variables: { m: {} },
+    };
+    // The supergraph has no @oneOf: the gateway accepts the value and this API refuses it.
+    const direct = await postJson(subgraphUrl, request, {
+      headers: { accept: 'application/graphql-response+json' },
+    });
+    expect(direct.status).toBe(400);
+    const through = await postJson(gatewayUrl, request);
+    expect(codesOf(through.body)).toEqual(['BAD_USER_INPUT']);
+    expect(through.body.errors[0].extensions.serviceName).toBe('easemob');
+  });
+
+  it('an invalid username in a subscription is BAD_USER_INPUT over SSE too', async () => {
+    const { gatewayUrl } = await startFederation({ emulator: { seed } });
+    const subscription = await sse(
+      gatewayUrl,
+      'subscription { statusChanged(usernames: ["Not A Name!"]) { status } }',
+    );
+    const [event] = await subscription.waitFor(1);
+    expect(codesOf(event as { errors?: { extensions?: Record<string, unknown> }[] })).toEqual([
+      'BAD_USER_INPUT',
+    ]);
+    subscription.close();
   });
 });

@@ -6,7 +6,9 @@ import { createGatewayRuntime } from '@graphql-hive/gateway-runtime';
 import { parse } from 'graphql';
 import { createYoga } from 'graphql-yoga';
 import { afterEach } from 'vitest';
+import { gatewayConfig } from '../../gateway.config.js';
 import type { EmulatorOptions } from '../../src/emulator/server.js';
+import { Realtime } from '../../src/realtime/realtime.js';
 import { createYogaApp, type YogaAppOptions } from '../../src/yoga-app.js';
 import { startHarness } from '../support/easemob.js';
 import { type JsonResponse, postJson } from '../support/http.js';
@@ -82,6 +84,8 @@ export interface Federation {
   emulator: Awaited<ReturnType<typeof startHarness>>['emulator'];
   /** This API, served on its own port. */
   subgraphUrl: string;
+  /** This API's subscriptions (polling every 100 ms). */
+  realtime: Realtime;
   gatewayUrl: string;
   /** A JSON POST to the gateway. */
   query(query: string, headers?: Record<string, string>): Promise<JsonResponse>;
@@ -89,8 +93,8 @@ export interface Federation {
 
 /**
  * This API over an emulator, the orders subgraph, and Hive Gateway serving their composition; all
- * on real ports. The gateway forwards the caller's `Authorization` unless `forwardAuthorization`
- * is false.
+ * on real ports. The gateway runs with README's gateway.config.ts, or with no header propagation
+ * at all (neither `Authorization` nor the CSRF header) when `forwardAuthorization` is false.
  */
 export async function startFederation(
   options: {
@@ -101,7 +105,9 @@ export async function startFederation(
   } = {},
 ): Promise<Federation> {
   const { emulator, client } = await startHarness({ emulator: options.emulator });
-  const subgraphUrl = await listen(createYogaApp({ easemob: client, ...options.server }));
+  const realtime = new Realtime(client, { pollIntervalMs: 100 });
+  cleanups.push(async () => realtime.close());
+  const subgraphUrl = await listen(createYogaApp({ easemob: client, realtime, ...options.server }));
   const ordersUrl = await listen(ordersSubgraph(options.buyers ?? ['alice']));
 
   const sdl = await postJson(subgraphUrl, { query: '{ _service { sdl } }' });
@@ -114,15 +120,7 @@ export async function startFederation(
   const gateway = createGatewayRuntime({
     supergraph: composed.supergraphSdl,
     logging: false,
-    ...(options.forwardAuthorization === false
-      ? {}
-      : {
-          propagateHeaders: {
-            fromClientToSubgraphs: ({ request }) => ({
-              authorization: request.headers.get('authorization'),
-            }),
-          },
-        }),
+    ...(options.forwardAuthorization === false ? {} : gatewayConfig),
   });
   cleanups.push(async () => {
     await gateway.dispose();
@@ -132,6 +130,7 @@ export async function startFederation(
   return {
     emulator,
     subgraphUrl,
+    realtime,
     gatewayUrl,
     query: (query, headers = {}) => postJson(gatewayUrl, { query }, { headers }),
   };
