@@ -146,10 +146,13 @@ export class Core {
     if (!this.budget) return;
     // Easemob limits `/token` on its own: it neither counts in nor waits behind the app's budget.
     const bucket = endpoint === 'token' ? 'token' : endpointSpecs[endpoint].bucket;
+    const started = performance.now();
     try {
       await this.budget.take(bucket, scope);
+      this.options.observer?.admitted?.(endpoint, scope?.caller, performance.now() - started);
     } catch (error) {
       if (!(error instanceof AdmissionRefused)) throw error;
+      this.options.observer?.refused?.(endpoint, error.reason);
       if (error.reason === 'aborted' && signal?.aborted) throw abortedCall(endpoint, signal);
       throw new EasemobError({
         status: 0,

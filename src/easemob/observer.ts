@@ -23,6 +23,10 @@ export interface UpstreamObserver {
   retry?(endpoint: EndpointName): void;
   /** An app token is being requested from Easemob (the first one or a refresh). */
   appToken?(): void;
+  /** A call was given its budget slot for `caller` after waiting `waitedMs`. */
+  admitted?(endpoint: EndpointName, caller: string | undefined, waitedMs: number): void;
+  /** A call was refused its budget slot: it waited too long, the queue was full, or it gave up. */
+  refused?(endpoint: EndpointName, reason: 'wait' | 'queue_full' | 'aborted'): void;
 }
 
 /** `sent`, reporting its outcome to `done` on the way through. */
@@ -66,6 +70,12 @@ export function combineObservers(
     },
     appToken() {
       for (const o of present) o.appToken?.();
+    },
+    admitted(endpoint, caller, waitedMs) {
+      for (const o of present) o.admitted?.(endpoint, caller, waitedMs);
+    },
+    refused(endpoint, reason) {
+      for (const o of present) o.refused?.(endpoint, reason);
     },
   };
 }

@@ -74,7 +74,37 @@ export function createMetrics(options: MetricsOptions = {}) {
     registers: [registry],
   });
 
+  const budgetWait = new Histogram({
+    name: 'easemob_budget_wait_seconds',
+    help: 'Time calls waited for their slot of the call budget, by endpoint',
+    labelNames: ['endpoint'] as const,
+    buckets: [0.001, 0.01, 0.05, 0.1, 0.25, 0.5, 1, 2, 5],
+    registers: [registry],
+  });
+  const budgetAdmitted = new Counter({
+    name: 'easemob_budget_admitted_total',
+    help: "Calls given a slot of the call budget, by kind of caller (user, key, admin, anon, dev, poller, shared: a read serving many requests; token: the app token, which serves all) — each kind's share of the budget",
+    labelNames: ['caller'] as const,
+    registers: [registry],
+  });
+  const budgetRefused = new Counter({
+    name: 'easemob_budget_refused_total',
+    help: 'Calls refused a slot of the call budget (answered RATE_LIMITED or REQUEST_TIMEOUT), by endpoint and reason (wait: past UPSTREAM_MAX_WAIT_MS; queue_full; aborted: the caller gave up)',
+    labelNames: ['endpoint', 'reason'] as const,
+    registers: [registry],
+  });
+
   const observer: UpstreamObserver = {
+    admitted(endpoint, caller, waitedMs) {
+      budgetWait.observe({ endpoint }, waitedMs / 1000);
+      // The kind only (`user:alice` → `user`): one series per caller would be unbounded.
+      budgetAdmitted.inc({
+        caller: endpoint === 'token' ? 'token' : caller?.split(':', 1)[0] || 'none',
+      });
+    },
+    refused(endpoint, reason) {
+      budgetRefused.inc({ endpoint, reason });
+    },
     attempt(endpoint) {
       const started = performance.now();
       return (outcome) => {

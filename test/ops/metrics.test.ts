@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import type { EasemobClientOptions } from '../../src/easemob/client.js';
 import { createMetrics, type MetricsOptions } from '../../src/ops/metrics.js';
+import { callScope } from '../../src/request-scope.js';
 import { adminKey, bearer, testAuth, userToken } from '../support/auth.js';
 import { startGraphQL } from '../support/graphql.js';
 import { sse, startLiveServer, until } from '../support/live-server.js';
@@ -8,11 +10,14 @@ const seed = {
   users: ['alice', 'bob', 'carol'].map((username) => ({ username, password: 'pw-123456' })),
 };
 
-async function withMetrics(options: MetricsOptions = {}, extra: { auth?: boolean } = {}) {
+async function withMetrics(
+  options: MetricsOptions = {},
+  extra: { auth?: boolean; client?: Partial<EasemobClientOptions> } = {},
+) {
   const metrics = createMetrics({ processMetrics: false, ...options });
   const harness = await startGraphQL({
     emulator: { seed },
-    client: { observer: metrics.observer, retry: { maxRetries: 1 } },
+    client: { observer: metrics.observer, retry: { maxRetries: 1 }, ...extra.client },
     server: { metrics, auth: extra.auth ? testAuth() : undefined },
   });
   const scrape = async (headers: Record<string, string> = {}) => {
@@ -110,6 +115,35 @@ describe('/metrics', () => {
     expect(sample(text, 'easemob_batch_calls_total{batch="status"}')).toBe(1);
     expect(sample(text, 'easemob_batch_names_total{batch="status"}')).toBe(2);
     expect(sample(text, 'graphql_cache_entries')).toBeGreaterThanOrEqual(3);
+  });
+
+  it('shows the call budget: waits, refusals by reason, admitted calls by kind of caller', async () => {
+    const { post, scrape } = await withMetrics(
+      {},
+      {
+        auth: true,
+        client: { rateBudgets: { appPerSecond: 2, maxWaitMs: 200 }, scope: callScope },
+      },
+    );
+    const alice = bearer(await userToken('alice'));
+    // Six different users' profiles at 2 calls/s with a 200-ms bound: two go, the rest are refused.
+    const answers = await Promise.all(
+      ['alice', 'bob', 'carol', 'nobody1', 'nobody2', 'nobody3'].map((name) =>
+        post(`{ user(username: "${name}") { nickname } }`, undefined, alice),
+      ),
+    );
+    const refused = answers.filter((a) => a.body.errors?.[0]?.extensions?.code === 'RATE_LIMITED');
+    expect(refused.length).toBeGreaterThan(0);
+    const { text } = await scrape();
+    expect(sample(text, 'easemob_budget_refused_total{endpoint="users.get",reason="wait"}')).toBe(
+      refused.length,
+    );
+    expect(sample(text, 'easemob_budget_admitted_total{caller="user"}')).toBe(6 - refused.length);
+    // The app token serves every caller: its slot is counted apart.
+    expect(sample(text, 'easemob_budget_admitted_total{caller="token"}')).toBe(1);
+    expect(sample(text, 'easemob_budget_wait_seconds_count{endpoint="users.get"}')).toBe(
+      6 - refused.length,
+    );
   });
 
   it('follows the circuit breaker: 0 closed, 2 open', async () => {

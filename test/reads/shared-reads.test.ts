@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { MemoryStore } from '../../src/reads/store.js';
 import { bearer, testAuth, userToken } from '../support/auth.js';
 import { startGraphQL } from '../support/graphql.js';
 import { until } from '../support/live-server.js';
@@ -128,5 +129,31 @@ describe('independent reads of one user', () => {
     expect((await answer).data).toEqual({
       user: { nickname: 'Bob', status: 'ONLINE', offlineCount: 0 },
     });
+  });
+});
+
+describe('the in-memory cache', () => {
+  it('holds at most its entries and bytes, dropping the least recently used', async () => {
+    const byCount = new MemoryStore({ maxEntries: 10, maxBytes: 1_000_000 });
+    const byBytes = new MemoryStore({ maxEntries: 1_000, maxBytes: 4_096 });
+    const profile = (i: number) => ({ username: `user${i}`, nickname: 'x'.repeat(100) });
+    for (let i = 0; i < 100; i++) {
+      const entry = new Map([[`user${i}`, profile(i)]]);
+      await byCount.write('profile', entry, 60_000, '0');
+      await byBytes.write('profile', entry, 60_000, '0');
+    }
+    expect(byCount.entries).toBe(10);
+    expect(byBytes.bytes).toBeLessThanOrEqual(4_096);
+    expect(byBytes.entries).toBeGreaterThan(0);
+    const newest = await byCount.read('profile', ['user99', 'user0']);
+    expect([...newest.found.keys()]).toEqual(['user99']);
+  });
+
+  it('does not store a value read before a write of its kind', async () => {
+    const store = new MemoryStore({ maxEntries: 10, maxBytes: 1_000_000 });
+    const { version } = await store.read('profile', ['alice']);
+    await store.evict('profile', ['alice']);
+    await store.write('profile', new Map([['alice', { nickname: 'old' }]]), 60_000, version);
+    expect((await store.read('profile', ['alice'])).found.size).toBe(0);
   });
 });
