@@ -42,6 +42,9 @@ const booleanText = z
 const flag = (fallback: boolean) => z.preprocess(blankAsMissing, booleanText.default(fallback));
 const optionalFlag = z.preprocess(blankAsMissing, booleanText.optional());
 
+// Easemob「用户体系集成 › Appkey 数据结构」: org and app names are letters, digits and "-". They
+// are the first two path segments of every call, so nothing that is or encodes `.`, `..` or a
+// separator may pass (`_`, which is neither, is tolerated).
 const nameRule = /^[A-Za-z0-9_-]{1,64}$/;
 
 const envSchema = z.object({

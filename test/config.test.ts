@@ -61,6 +61,20 @@ describe('loadConfig', () => {
     });
   });
 
+  it('refuses an org or app name that is, or holds, a dot segment or a path separator', () => {
+    const { EASEMOB_ORG_NAME: _o, EASEMOB_APP_NAME: _a, ...rest } = remote;
+    for (const bad of ['.', '..', '%2e%2e', 'a/b', 'a\\b', 'a%2fb', 'a?b', 'a#b', 'a;b', 'a\0b']) {
+      expect(failure({ ...remote, EASEMOB_ORG_NAME: bad }), bad).toContain('EASEMOB_ORG_NAME');
+      expect(failure({ ...remote, EASEMOB_APP_NAME: bad }), bad).toContain('EASEMOB_APP_NAME');
+      expect(failure({ ...rest, EASEMOB_APPKEY: `${bad}#testapp` }), bad).toContain(
+        'EASEMOB_APPKEY',
+      );
+      expect(failure({ ...rest, EASEMOB_APPKEY: `easemob-demo#${bad}` }), bad).toContain(
+        'EASEMOB_APPKEY',
+      );
+    }
+  });
+
   it('names every missing variable when only some are set, in one line', () => {
     const message = failure({ EASEMOB_BASE_URL: 'https://a1.easemob.com', EASEMOB_CLIENT_ID: 'x' });
     expect(message).toContain('EASEMOB_ORG_NAME (or EASEMOB_APPKEY)');
