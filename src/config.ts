@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { defaultJwtLifetime } from './auth/authenticate.js';
 import { defaultAdminApiKeyWeight } from './auth/caller.js';
 import { defaultCircuitBreakerOptions } from './easemob/circuit-breaker.js';
 import { easemobRateBudgets } from './easemob/rate-budget.js';
@@ -87,6 +88,9 @@ const envSchema = z.object({
   JWT_USERNAME_CLAIM: z.preprocess(blankAsMissing, z.string().default('sub')),
   JWT_ROLES_CLAIM: z.preprocess(blankAsMissing, z.string().default('roles')),
   JWT_ADMIN_ROLE: z.preprocess(blankAsMissing, z.string().default('admin')),
+  JWT_REQUIRE_EXP: flag(defaultJwtLifetime.requireExp),
+  JWT_MAX_LIFETIME_SECONDS: intInRange(60, 31_536_000, defaultJwtLifetime.maxLifetimeSeconds),
+  JWT_CLOCK_SKEW_SECONDS: intInRange(0, 600, defaultJwtLifetime.clockSkewSeconds),
   ADMIN_API_KEYS: z.preprocess(
     blankAsMissing,
     z
@@ -200,6 +204,16 @@ export interface UpstreamTuning {
   circuitHalfOpenMs: number;
 }
 
+/** What a JWT may claim about its own life (see defaultJwtLifetime in src/auth/authenticate.ts). */
+export interface JwtLifetime {
+  /** Refuse a token without `exp`. */
+  requireExp: boolean;
+  /** Refuse a token whose `exp` is further than this after its `iat` (after now without `iat`). */
+  maxLifetimeSeconds: number;
+  /** Leeway for clocks that disagree, on `exp`, `nbf` and `iat`. */
+  clockSkewSeconds: number;
+}
+
 export interface AuthConfig {
   jwt?: {
     secret?: string;
@@ -209,6 +223,8 @@ export interface AuthConfig {
     usernameClaim: string;
     rolesClaim: string;
     adminRole: string;
+    /** Absent: {@link defaultJwtLifetime}. */
+    lifetime?: JwtLifetime;
   };
   adminApiKeys: string[];
   /** Viewers may read other users' public profile fields and status. */
@@ -398,6 +414,11 @@ function resolveAuth(e: z.infer<typeof envSchema>, dev: boolean): AuthConfig {
           usernameClaim: e.JWT_USERNAME_CLAIM,
           rolesClaim: e.JWT_ROLES_CLAIM,
           adminRole: e.JWT_ADMIN_ROLE,
+          lifetime: {
+            requireExp: e.JWT_REQUIRE_EXP,
+            maxLifetimeSeconds: e.JWT_MAX_LIFETIME_SECONDS,
+            clockSkewSeconds: e.JWT_CLOCK_SKEW_SECONDS,
+          },
         }
       : undefined;
   const adminApiKeys = e.ADMIN_API_KEYS ?? [];
