@@ -49,7 +49,11 @@ const hostile = fc.oneof(
 );
 
 /** Every GraphQL argument whose value becomes (or names a user whose name becomes) a path segment. */
-const pathArguments: { field: string; query: string; vars: (v: string) => Record<string, unknown> }[] = [
+const pathArguments: {
+  field: string;
+  query: string;
+  vars: (v: string) => Record<string, unknown>;
+}[] = [
   {
     field: 'username',
     query: 'query($v: String!) { user(username: $v) { username } }',
@@ -155,7 +159,11 @@ const pathArguments: { field: string; query: string; vars: (v: string) => Record
 ];
 
 /** Subscriptions poll with the same paths: they answer over SSE, refused before the first poll. */
-const subscriptionArguments: { field: string; query: string; vars: (v: string) => Record<string, unknown> }[] = [
+const subscriptionArguments: {
+  field: string;
+  query: string;
+  vars: (v: string) => Record<string, unknown>;
+}[] = [
   {
     field: 'username',
     query: 'subscription($v: String!) { messageSent(username: $v) { id } }',
