@@ -130,7 +130,10 @@ export function expandPath(template: string, params: Record<string, string> = {}
     if (value === undefined) throw new Error(`missing path parameter ${name} for ${template}`);
     const segment = encodeURIComponent(value);
     if (unsafeSegment(segment)) {
-      throw new EasemobInputError(name, 'must not be empty, "." or ".." (a path segment)');
+      throw new EasemobInputError(
+        name,
+        'must be a path segment: not empty, ".", ".." or a separator, however encoded',
+      );
     }
     return segment;
   });
