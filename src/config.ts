@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { defaultJwtLifetime } from './auth/authenticate.js';
 import { defaultAdminApiKeyWeight } from './auth/caller.js';
 import { defaultCircuitBreakerOptions } from './easemob/circuit-breaker.js';
 import { easemobRateBudgets } from './easemob/rate-budget.js';
@@ -43,6 +44,9 @@ const booleanText = z
 const flag = (fallback: boolean) => z.preprocess(blankAsMissing, booleanText.default(fallback));
 const optionalFlag = z.preprocess(blankAsMissing, booleanText.optional());
 
+// Easemob「用户体系集成 › Appkey 数据结构」: org and app names are letters, digits and "-". They
+// are the first two path segments of every call, so nothing that is or encodes `.`, `..` or a
+// separator may pass (`_`, which is neither, is tolerated).
 const nameRule = /^[A-Za-z0-9_-]{1,64}$/;
 
 const envSchema = z.object({
@@ -85,6 +89,9 @@ const envSchema = z.object({
   JWT_USERNAME_CLAIM: z.preprocess(blankAsMissing, z.string().default('sub')),
   JWT_ROLES_CLAIM: z.preprocess(blankAsMissing, z.string().default('roles')),
   JWT_ADMIN_ROLE: z.preprocess(blankAsMissing, z.string().default('admin')),
+  JWT_REQUIRE_EXP: flag(defaultJwtLifetime.requireExp),
+  JWT_MAX_LIFETIME_SECONDS: intInRange(60, 31_536_000, defaultJwtLifetime.maxLifetimeSeconds),
+  JWT_CLOCK_SKEW_SECONDS: intInRange(0, 600, defaultJwtLifetime.clockSkewSeconds),
   ADMIN_API_KEYS: z.preprocess(
     blankAsMissing,
     z
@@ -207,6 +214,16 @@ export interface UpstreamTuning {
   circuitHalfOpenMs: number;
 }
 
+/** What a JWT may claim about its own life (see defaultJwtLifetime in src/auth/authenticate.ts). */
+export interface JwtLifetime {
+  /** Refuse a token without `exp`. */
+  requireExp: boolean;
+  /** Refuse a token whose `exp` is further than this after its `iat` (after now without `iat`). */
+  maxLifetimeSeconds: number;
+  /** Leeway for clocks that disagree, on `exp`, `nbf` and `iat`. */
+  clockSkewSeconds: number;
+}
+
 export interface AuthConfig {
   jwt?: {
     secret?: string;
@@ -216,6 +233,8 @@ export interface AuthConfig {
     usernameClaim: string;
     rolesClaim: string;
     adminRole: string;
+    /** Absent: {@link defaultJwtLifetime}. */
+    lifetime?: JwtLifetime;
   };
   adminApiKeys: string[];
   /** Viewers may read other users' public profile fields and status. */
@@ -431,6 +450,11 @@ function resolveAuth(e: z.infer<typeof envSchema>, dev: boolean): AuthConfig {
           usernameClaim: e.JWT_USERNAME_CLAIM,
           rolesClaim: e.JWT_ROLES_CLAIM,
           adminRole: e.JWT_ADMIN_ROLE,
+          lifetime: {
+            requireExp: e.JWT_REQUIRE_EXP,
+            maxLifetimeSeconds: e.JWT_MAX_LIFETIME_SECONDS,
+            clockSkewSeconds: e.JWT_CLOCK_SKEW_SECONDS,
+          },
         }
       : undefined;
   const adminApiKeys = e.ADMIN_API_KEYS ?? [];

@@ -1,5 +1,6 @@
 import { GraphQLError } from 'graphql';
 import { maskError as yogaMaskError } from 'graphql-yoga';
+import { endpointSpecs } from './easemob/endpoints.js';
 import { EasemobError, EasemobInputError, localCodes } from './easemob/errors.js';
 import { requestScope } from './request-scope.js';
 
@@ -57,12 +58,37 @@ export function toClientError(error: unknown): GraphQLError | undefined {
   return undefined;
 }
 
+/** Failures we name ourselves: their description is our own text, so it may be shown. */
+const ownCodes: ReadonlySet<string> = new Set(Object.values(localCodes));
+
+/**
+ * What a client reads about a refusal Easemob answered. Never Easemob's `error_description`: real
+ * ones carry the app's and users' UUIDs (Easemob「用户体系集成」: "Subject does not have permission
+ * [applications:get:<app uuid>:/users/<user uuid>]", "User with id null does not exist in app
+ * <app uuid>"). The full text goes to the log instead (src/logger.ts); the client keeps Easemob's
+ * code, in the message and in `extensions.upstream.code`.
+ */
+const refusals: Partial<Record<ErrorCode, string>> = {
+  [errorCodes.conflict]: 'the username is already taken',
+  [errorCodes.forbidden]: 'Easemob refused the request',
+  [errorCodes.rateLimited]: "Easemob's rate limit was reached",
+  [errorCodes.badUserInput]: 'Easemob refused the request as invalid',
+};
+
+function messageFor(error: EasemobError, code: ErrorCode): string {
+  if (code === errorCodes.upstreamUnavailable) return `Easemob is unavailable (${error.code})`;
+  if (ownCodes.has(error.code)) return `${error.description} (${error.code})`;
+  if (code === errorCodes.notFound) {
+    // Every endpoint under /users/:name answers 404 about a user (Easemob「用户体系集成」).
+    const aboutUser = endpointSpecs[error.endpoint].path.startsWith('/users/:');
+    return `${aboutUser ? 'user not found' : 'not found'} (${error.code})`;
+  }
+  return `${refusals[code] ?? 'Easemob refused the request'} (${error.code})`;
+}
+
 function fromEasemob(error: EasemobError): GraphQLError {
   const code = codeFor(error);
-  const message =
-    code === errorCodes.upstreamUnavailable
-      ? `Easemob is unavailable (${error.code})`
-      : `${error.description} (${error.code})`;
+  const message = messageFor(error, code);
   const retryAfterMs =
     code === errorCodes.rateLimited
       ? (error.retryAfterMs ??

@@ -96,12 +96,51 @@ describe('the client error code of an Easemob error', () => {
     });
   });
 
-  it("says only that Easemob is unavailable, or Easemob's own description, never more", () => {
-    expect(toClientError(easemob('users.get', 503, 'service_unavailable'))!.message).toBe(
-      'Easemob is unavailable (service_unavailable)',
-    );
-    expect(toClientError(easemob('users.get', 404, 'service_resource_not_found'))!.message).toBe(
-      'described by Easemob (service_resource_not_found)',
+  it("answers our own text and Easemob's code, never Easemob's description", () => {
+    const cases: [EasemobError, string][] = [
+      [
+        easemob('users.get', 503, 'service_unavailable'),
+        'Easemob is unavailable (service_unavailable)',
+      ],
+      [
+        easemob('users.get', 404, 'service_resource_not_found'),
+        'user not found (service_resource_not_found)',
+      ],
+      [
+        easemob('messages.send', 404, 'service_resource_not_found'),
+        'not found (service_resource_not_found)',
+      ],
+      [
+        easemob('users.create', 400, 'duplicate_unique_property_exists'),
+        'the username is already taken (duplicate_unique_property_exists)',
+      ],
+      [
+        easemob('users.deactivate', 400, 'management'),
+        'Easemob refused the request as invalid (management)',
+      ],
+      [easemob('users.get', 403, 'forbidden_op'), 'Easemob refused the request (forbidden_op)'],
+      [
+        easemob('status.batch', 429, 'reach_limit'),
+        "Easemob's rate limit was reached (reach_limit)",
+      ],
+    ];
+    for (const [error, message] of cases) {
+      const mapped = toClientError(error)!;
+      expect(mapped.message).toBe(message);
+      expect(mapped.message).not.toContain('described by Easemob');
+      expect(mapped.extensions).toMatchObject({ upstream: { code: error.code } });
+    }
+    // Our own refusals' descriptions are our words: they stay.
+    const budget = new EasemobError({
+      status: 0,
+      code: localCodes.budgetWait,
+      description: 'the app budget is taken for the next 1200 ms',
+      retryable: false,
+      endpoint: 'users.get',
+      notSent: true,
+    });
+    expect(toClientError(budget)!.message).toBe(
+      'the app budget is taken for the next 1200 ms (budget_wait_exceeded)',
     );
   });
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { defaultJwtLifetime } from '../src/auth/authenticate.js';
 import { defaultAdminApiKeyWeight } from '../src/auth/caller.js';
 import { ConfigError, isLoopback, loadConfig, unknownVariableNames } from '../src/config.js';
 import { easemobRateBudgets } from '../src/easemob/rate-budget.js';
@@ -61,6 +62,20 @@ describe('loadConfig', () => {
     });
   });
 
+  it('refuses an org or app name that is, or holds, a dot segment or a path separator', () => {
+    const { EASEMOB_ORG_NAME: _o, EASEMOB_APP_NAME: _a, ...rest } = remote;
+    for (const bad of ['.', '..', '%2e%2e', 'a/b', 'a\\b', 'a%2fb', 'a?b', 'a#b', 'a;b', 'a\0b']) {
+      expect(failure({ ...remote, EASEMOB_ORG_NAME: bad }), bad).toContain('EASEMOB_ORG_NAME');
+      expect(failure({ ...remote, EASEMOB_APP_NAME: bad }), bad).toContain('EASEMOB_APP_NAME');
+      expect(failure({ ...rest, EASEMOB_APPKEY: `${bad}#testapp` }), bad).toContain(
+        'EASEMOB_APPKEY',
+      );
+      expect(failure({ ...rest, EASEMOB_APPKEY: `easemob-demo#${bad}` }), bad).toContain(
+        'EASEMOB_APPKEY',
+      );
+    }
+  });
+
   it('names every missing variable when only some are set, in one line', () => {
     const message = failure({ EASEMOB_BASE_URL: 'https://a1.easemob.com', EASEMOB_CLIENT_ID: 'x' });
     expect(message).toContain('EASEMOB_ORG_NAME (or EASEMOB_APPKEY)');
@@ -101,6 +116,31 @@ describe('loadConfig', () => {
     expect(config.admission).toEqual({ requestTimeoutMs: 3000, adminApiKeyWeight: 8 });
     expect(failure({ ADMIN_API_KEY_WEIGHT: '0' })).toContain('ADMIN_API_KEY_WEIGHT');
     expect(failure({ REQUEST_TIMEOUT_MS: 'soon' })).toContain('REQUEST_TIMEOUT_MS');
+  });
+
+  it("reads the JWT lifetime rules, defaulting to the authenticator's", () => {
+    expect(loadConfig({ JWT_SECRET: 'x'.repeat(32) }).auth.jwt?.lifetime).toEqual(
+      defaultJwtLifetime,
+    );
+    expect(defaultJwtLifetime).toEqual({
+      requireExp: true,
+      maxLifetimeSeconds: 86_400,
+      clockSkewSeconds: 30,
+    });
+    const config = loadConfig({
+      JWT_SECRET: 'x'.repeat(32),
+      JWT_REQUIRE_EXP: 'false',
+      JWT_MAX_LIFETIME_SECONDS: '3600',
+      JWT_CLOCK_SKEW_SECONDS: '5',
+    });
+    expect(config.auth.jwt?.lifetime).toEqual({
+      requireExp: false,
+      maxLifetimeSeconds: 3600,
+      clockSkewSeconds: 5,
+    });
+    expect(failure({ JWT_MAX_LIFETIME_SECONDS: '0' })).toContain('JWT_MAX_LIFETIME_SECONDS');
+    expect(failure({ JWT_CLOCK_SKEW_SECONDS: '-1' })).toContain('JWT_CLOCK_SKEW_SECONDS');
+    expect(failure({ JWT_REQUIRE_EXP: 'maybe' })).toContain('JWT_REQUIRE_EXP');
   });
 
   it('reads auth, GraphiQL and cost settings', () => {

@@ -1,7 +1,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { GraphQLError } from 'graphql';
 import { createRemoteJWKSet, type JWTPayload, type JWTVerifyGetKey, jwtVerify } from 'jose';
-import type { AuthConfig } from '../config.js';
+import type { AuthConfig, JwtLifetime } from '../config.js';
 import { username as usernameRule } from '../easemob/input.js';
 import { errorCodes } from '../errors.js';
 
@@ -22,6 +22,19 @@ export type Viewer =
 export type Authenticate = (request: Request) => Promise<Viewer>;
 
 /**
+ * How long a JWT may live. A token is a bearer credential a frontend holds: one that never expires,
+ * or lives for a month, cannot be taken back when a device is lost. Refused: no `exp` (unless
+ * JWT_REQUIRE_EXP=false), `exp` more than JWT_MAX_LIFETIME_SECONDS after `iat` (after now when there
+ * is no `iat`), an `iat` in the future. JWT_CLOCK_SKEW_SECONDS is the leeway for clocks that
+ * disagree, on `exp`, `nbf` and `iat` alike.
+ */
+export const defaultJwtLifetime = {
+  requireExp: true,
+  maxLifetimeSeconds: 86_400,
+  clockSkewSeconds: 30,
+} as const;
+
+/**
  * Reads `Authorization: Bearer …`: an admin API key (compared in constant time), else a JWT
  * (HS256 with JWT_SECRET, or RS256/ES256 from JWT_JWKS_URL). No header: anonymous — or admin in the
  * emulator's open dev mode. A header that does not verify is refused, never downgraded.
@@ -35,6 +48,7 @@ export function createAuthenticator(auth: AuthConfig): Authenticate {
       ? createRemoteJWKSet(new URL(jwt.jwksUrl))
       : undefined;
   const algorithms = jwt?.secret ? ['HS256'] : ['RS256', 'ES256'];
+  const lifetime = { ...defaultJwtLifetime, ...jwt?.lifetime };
 
   return async (request) => {
     const header = request.headers.get('authorization');
@@ -57,11 +71,14 @@ export function createAuthenticator(auth: AuthConfig): Authenticate {
         algorithms,
         issuer: jwt.issuer,
         audience: jwt.audience,
+        requiredClaims: lifetime.requireExp ? ['exp'] : [],
+        clockTolerance: lifetime.clockSkewSeconds,
       }));
     } catch {
       // jose's reasons (expired, bad signature…) stay in our logs' absence: a client learns nothing.
       throw unauthenticated('invalid or expired token');
     }
+    if (!lifetimeAllowed(payload, lifetime)) throw unauthenticated('invalid or expired token');
     const roles = rolesOf(payload[jwt.rolesClaim]);
     const claimed = usernameRule.safeParse(payload[jwt.usernameClaim]);
     if (roles.includes(jwt.adminRole)) {
@@ -76,6 +93,15 @@ export function createAuthenticator(auth: AuthConfig): Authenticate {
       throw unauthenticated(`the token's ${jwt.usernameClaim} is not an Easemob username`);
     return { kind: 'user', username: claimed.data, roles };
   };
+}
+
+/** After the signature and `exp`/`nbf` checks: the token's `iat` and the span it claims. */
+function lifetimeAllowed(payload: JWTPayload, lifetime: JwtLifetime): boolean {
+  const now = Math.floor(Date.now() / 1000);
+  const { iat, exp } = payload;
+  if (iat !== undefined && iat > now + lifetime.clockSkewSeconds) return false;
+  if (exp === undefined) return true;
+  return exp - (iat ?? now) <= lifetime.maxLifetimeSeconds;
 }
 
 function digest(value: string): Buffer {

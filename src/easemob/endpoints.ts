@@ -1,3 +1,5 @@
+import { EasemobInputError } from './errors.js';
+
 /**
  * Every Easemob REST endpoint this project speaks, as Easemob's documentation describes it
  * (docs/easemob-api.md cites the page of each). The client builds its requests from this table and
@@ -116,13 +118,44 @@ export type EndpointName = keyof typeof endpoints;
 
 export const endpointNames = Object.keys(endpoints) as EndpointName[];
 
-/** Fills `:param` placeholders, URL-encoding each value. */
+/**
+ * Fills `:param` placeholders, URL-encoding each value. The input rules refuse dot segments before
+ * a value gets here; this is the last line: a segment that is, or decodes to, `.`, `..` or
+ * nothing, or that decodes to a separator, would let a path-normalising hop (nginx, Tomcat, a
+ * WHATWG-URL proxy) send the call to another endpoint, so it is never sent.
+ */
 export function expandPath(template: string, params: Record<string, string> = {}): string {
   return template.replace(/:([A-Za-z]+)/g, (_, name: string) => {
     const value = params[name];
     if (value === undefined) throw new Error(`missing path parameter ${name} for ${template}`);
-    return encodeURIComponent(value);
+    const segment = encodeURIComponent(value);
+    if (unsafeSegment(segment)) {
+      throw new EasemobInputError(
+        name,
+        'must be a path segment: not empty, ".", ".." or a separator, however encoded',
+      );
+    }
+    return segment;
   });
+}
+
+/** Decoded as often as any hop might (`%252e` → `%2e` → `.`), until nothing changes. */
+function unsafeSegment(segment: string): boolean {
+  let current = segment;
+  for (let round = 0; round < 4; round++) {
+    if (/^\s*\.{0,2}\s*$/.test(current)) return true;
+    // `;` starts a path parameter Tomcat strips (`..;x` is `..`); NUL ends the path in C.
+    if (round > 0 && (/[/\\;?#]/.test(current) || current.includes('\0'))) return true;
+    let next: string;
+    try {
+      next = decodeURIComponent(current);
+    } catch {
+      return true;
+    }
+    if (next === current) return false;
+    current = next;
+  }
+  return true;
 }
 
 /** The table widened to {@link EndpointSpec}, for code that reads optional fields like `bucket`. */

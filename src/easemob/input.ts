@@ -23,12 +23,23 @@ export const limits = {
   chatHistoryPage: 1000,
 } as const;
 
+/**
+ * A value that becomes a path segment (`/users/{username}/presence/{resource}/{status}`) must not
+ * be a dot segment: encodeURIComponent leaves `.` alone, and anything between us and Easemob that
+ * normalises paths (nginx, Tomcat, a WHATWG-URL proxy) turns `/users/alice/presence/../activate`
+ * into `/users/alice/activate`. The character rules below already refuse `%`, `/`, `\`, `;`, `?`,
+ * `#` and controls, so no other spelling of a dot segment or a separator can get through.
+ */
+const notDotSegment = (value: string) => value !== '.' && value !== '..';
+const dotSegmentMessage = 'must not be "." or ".." (a path segment)';
+
 /** Easemob treats usernames case-insensitively: lower-case first, then apply the rule. */
 export const username = z
   .string()
   .trim()
   .toLowerCase()
-  .regex(/^[a-z0-9_.-]{1,64}$/, 'must be 1-64 characters of a-z, 0-9, "_", "-" or "."');
+  .regex(/^[a-z0-9_.-]{1,64}$/, 'must be 1-64 characters of a-z, 0-9, "_", "-" or "."')
+  .refine(notDotSegment, dotSegmentMessage);
 
 export const password = z
   .string()
@@ -93,19 +104,22 @@ export const messageId = z
   .trim()
   .min(1, 'must not be empty')
   .max(128)
-  .regex(/^[A-Za-z0-9_.:-]+$/, 'must be a message id');
+  .regex(/^[A-Za-z0-9_.:-]+$/, 'must be a message id')
+  .refine(notDotSegment, dotSegmentMessage);
 
 export const presenceResource = z
   .string()
   .min(1, 'must not be empty')
   .max(128)
-  .regex(/^[A-Za-z0-9_.:-]+$/, 'must be a device type and id, e.g. android_123423453246');
+  .regex(/^[A-Za-z0-9_.:-]+$/, 'must be a device type and id, e.g. android_123423453246')
+  .refine(notDotSegment, dotSegmentMessage);
 
 export const presenceStatus = z
   .string()
   .min(1, 'must not be empty')
   .max(64)
-  .regex(/^[A-Za-z0-9_.:-]+$/, 'must be "0", "1" or a custom status without spaces');
+  .regex(/^[A-Za-z0-9_.:-]+$/, 'must be "0", "1" or a custom status without spaces')
+  .refine(notDotSegment, dotSegmentMessage);
 
 export const presenceExt = z
   .string()

@@ -59,6 +59,64 @@ describe('authentication', () => {
     expect(String((error as Error).message)).not.toContain(jwtSecret);
   });
 
+  /** An HS256 token for alice with exactly these time claims (seconds from now; absent: none). */
+  const timed = (claims: { iat?: number; exp?: number }) => {
+    const now = Math.floor(Date.now() / 1000);
+    const token = new SignJWT({ roles: [] })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject('alice');
+    if (claims.iat !== undefined) token.setIssuedAt(now + claims.iat);
+    if (claims.exp !== undefined) token.setExpirationTime(now + claims.exp);
+    return token.sign(new TextEncoder().encode(jwtSecret));
+  };
+  const day = 86_400;
+
+  it.each([
+    ['has no exp', { iat: 0 }],
+    ['has neither exp nor iat', {}],
+    ['lives 30 days', { iat: 0, exp: 30 * day }],
+    ['lives a day and a minute', { iat: -60, exp: day }],
+    ['has no iat and expires in 30 days', { exp: 30 * day }],
+    ['was issued 1 h in the future', { iat: 3600, exp: 3600 + 300 }],
+  ])('refuses a token that %s', async (_label, claims) => {
+    const error = await rejectionOf(authenticate(request(bearer(await timed(claims)))));
+    expect(error).toMatchObject({ extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
+  });
+
+  it.each([
+    ['was issued 10 s ahead (clock skew)', { iat: 10, exp: 300 }],
+    ['lives exactly a day', { iat: 0, exp: day }],
+    ['has no iat and expires within a day', { exp: 3600 }],
+  ])('accepts a token that %s', async (_label, claims) => {
+    expect(await authenticate(request(bearer(await timed(claims))))).toMatchObject({
+      kind: 'user',
+      username: 'alice',
+    });
+  });
+
+  it('the lifetime rules are configurable: no exp allowed, a longer life, a wider skew', async () => {
+    const auth = testAuth();
+    const lenient = createAuthenticator({
+      ...auth,
+      jwt: {
+        ...auth.jwt!,
+        lifetime: { requireExp: false, maxLifetimeSeconds: 31 * day, clockSkewSeconds: 7200 },
+      },
+    });
+    for (const claims of [{ iat: 0 }, { iat: 0, exp: 30 * day }, { iat: 3600, exp: 7200 }]) {
+      expect(
+        await lenient(request(bearer(await timed(claims)))),
+        JSON.stringify(claims),
+      ).toMatchObject({
+        kind: 'user',
+      });
+    }
+    const error = await rejectionOf(
+      lenient(request(bearer(await timed({ iat: 0, exp: 32 * day })))),
+    );
+    expect(error).toMatchObject({ extensions: { code: 'UNAUTHENTICATED' } });
+  });
+
   it('refuses an Authorization header that is not Bearer', async () => {
     const error = await rejectionOf(authenticate(request({ authorization: 'Basic YWxpY2U6cHc=' })));
     expect(error).toMatchObject({ extensions: { code: 'UNAUTHENTICATED' } });
@@ -159,6 +217,24 @@ describe('JWKS (RS256 and ES256) from a real HTTP endpoint', () => {
 });
 
 describe('over GraphQL', () => {
+  it('a JWT without exp is a 401 with UNAUTHENTICATED and no upstream call', async () => {
+    const { post, emulator } = await startGraphQL({ server: { auth: testAuth() } });
+    const forever = await new SignJWT({ roles: ['admin'] })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject('alice')
+      .setIssuedAt()
+      .sign(new TextEncoder().encode(jwtSecret));
+    const { status, body } = await post(
+      '{ user(username: "alice") { nickname } }',
+      undefined,
+      bearer(forever),
+    );
+    expect(status).toBe(401);
+    expect(body.errors![0]!.extensions!.code).toBe('UNAUTHENTICATED');
+    expect(body.data ?? null).toBeNull();
+    expect(emulator.calls.count()).toBe(0);
+  });
+
   it('a bad token is a 401 with UNAUTHENTICATED and no data', async () => {
     const { post, emulator } = await startGraphQL({ server: { auth: testAuth() } });
     const { status, body } = await post('{ viewer { username } }', undefined, bearer('garbage'));

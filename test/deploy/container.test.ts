@@ -172,6 +172,16 @@ describe('Dockerfile', () => {
 });
 
 describe('compose.yaml', () => {
+  /** What the operator's shell provides: compose will not start without an admin key. */
+  const shell = { ADMIN_API_KEYS: 'an-operator-chosen-admin-key-0123456789' };
+  /** gateway-1's environment as compose would hand it over, given the shell's variables. */
+  const gatewayEnv = (more: Record<string, string> = {}) =>
+    Object.fromEntries(
+      Object.entries(environment('gateway-1')).map(([k, v]) => [
+        k,
+        interpolate(v, { ...shell, ...more }),
+      ]),
+    );
   /** Names `src/config.ts` declares in its environment schema. */
   const configNames = new Set(
     [...read('src/config.ts').matchAll(/^ {2}([A-Z][A-Z0-9_]+):/gm)].map((m) => m[1]!),
@@ -191,8 +201,8 @@ describe('compose.yaml', () => {
     }
     expect(service('emulator').command).toEqual(['node', 'dist/emulator/main.js']);
     expect(service('gateway-1').command).toBeUndefined();
-    expect(service('gateway-1').ports).toEqual(['4001:4000']);
-    expect(service('gateway-2').ports).toEqual(['4002:4000']);
+    expect(service('gateway-1').ports).toEqual(['127.0.0.1:4001:4000']);
+    expect(service('gateway-2').ports).toEqual(['127.0.0.1:4002:4000']);
     for (const name of ['gateway-1', 'gateway-2']) {
       expect(service(name).depends_on).toEqual({
         redis: { condition: 'service_healthy' },
@@ -200,6 +210,45 @@ describe('compose.yaml', () => {
       });
     }
     expect(environment('gateway-2')).toEqual(environment('gateway-1'));
+  });
+
+  it("publishes only the gateways, on loopback: the emulator's admin routes and Redis stay inside", () => {
+    for (const [name, value] of Object.entries(services)) {
+      const ports = mapping(value, name).ports;
+      if (ports === undefined) continue;
+      expect(Array.isArray(ports), name).toBe(true);
+      // `HOST:PUBLISHED:TARGET` with a loopback HOST; `PUBLISHED:TARGET` alone binds 0.0.0.0.
+      for (const port of ports as string[]) expect(port, name).toMatch(/^127\.0\.0\.1:\d+:\d+$/);
+    }
+    expect(service('emulator').ports).toBeUndefined();
+    expect(service('redis').ports).toBeUndefined();
+    expect(service('emulator').expose).toBeUndefined();
+  });
+
+  it('has no default admin key: compose refuses to start until the shell sets ADMIN_API_KEYS', () => {
+    for (const name of ['gateway-1', 'gateway-2']) {
+      const keys = environment(name).ADMIN_API_KEYS!;
+      expect(keys).toMatch(/^\$\{ADMIN_API_KEYS:\?[^}]+\}$/);
+      expect(() => interpolate(keys)).toThrow(/ADMIN_API_KEYS/);
+      expect(() => interpolate(keys, { ADMIN_API_KEYS: '' })).toThrow(/ADMIN_API_KEYS/);
+      expect(interpolate(keys, { ADMIN_API_KEYS: shell.ADMIN_API_KEYS })).toBe(
+        shell.ADMIN_API_KEYS,
+      );
+      // No secret has a fallback written into the file.
+      for (const secret of ['ADMIN_API_KEYS', 'JWT_SECRET', 'METRICS_TOKEN']) {
+        expect(environment(name)[secret] ?? '').not.toMatch(/:-[^}]/);
+      }
+    }
+  });
+
+  it('serves no GraphiQL and no introspection unless the shell asks for them', () => {
+    expect(loadConfig(gatewayEnv()).graphql).toMatchObject({
+      graphiql: false,
+      introspection: false,
+    });
+    expect(
+      loadConfig(gatewayEnv({ GRAPHIQL: 'true', INTROSPECTION: 'true' })).graphql,
+    ).toMatchObject({ graphiql: true, introspection: true });
   });
 
   it('uses only variables the code reads', () => {
@@ -212,10 +261,7 @@ describe('compose.yaml', () => {
   });
 
   it("configures the gateways for the emulator's demo app, with authentication and Redis", async () => {
-    const env = Object.fromEntries(
-      Object.entries(environment('gateway-1')).map(([k, v]) => [k, interpolate(v)]),
-    );
-    const config = loadConfig(env);
+    const config = loadConfig(gatewayEnv());
     const emulator = await startEmulator({ seed: false });
     closers.push(() => emulator.close());
     expect(config.easemob).toEqual({
@@ -227,18 +273,12 @@ describe('compose.yaml', () => {
       clientSecret: emulator.clientSecret,
     });
     expect(config.auth.open).toBe(false);
-    expect(config.auth.adminApiKeys).toHaveLength(1);
+    expect(config.auth.adminApiKeys).toEqual([shell.ADMIN_API_KEYS]);
     expect(config.auth.jwt).toBeUndefined();
     expect(config.redis?.url).toBe('redis://redis:6379');
     expect(config.server).toMatchObject({ host: '0.0.0.0', port: 4000 });
-    expect(config.graphql).toMatchObject({ graphiql: true, introspection: true });
     // A JWT secret from the shell turns viewer tokens on.
-    const withJwt = Object.fromEntries(
-      Object.entries(environment('gateway-1')).map(([k, v]) => [
-        k,
-        interpolate(v, { JWT_SECRET: 'x'.repeat(32) }),
-      ]),
-    );
+    const withJwt = gatewayEnv({ JWT_SECRET: 'x'.repeat(32) });
     expect(loadConfig(withJwt).auth.jwt?.secret).toBe('x'.repeat(32));
   });
 
@@ -260,9 +300,7 @@ describe('compose.yaml', () => {
     closers.push(() => emulator.close());
     const redis = await startRedis();
     closers.push(redis.stop);
-    const env = Object.fromEntries(
-      Object.entries(environment('gateway-1')).map(([k, v]) => [k, interpolate(v)]),
-    );
+    const env = gatewayEnv();
     env.EASEMOB_BASE_URL = emulator.url;
     env.REDIS_URL = redis.url;
     env.HOST = '127.0.0.1';

@@ -146,10 +146,18 @@ export function readYamlSubset(text: string): { [key: string]: YamlValue } {
   return root as { [key: string]: YamlValue };
 }
 
-/** Compose's `${NAME:-default}` / `${NAME}` interpolation, with `env` as the shell environment. */
+/**
+ * Compose's `${NAME:-default}` / `${NAME:?message}` / `${NAME}` interpolation, with `env` as the
+ * shell environment. `:?` throws (compose refuses to start) when NAME is unset or empty.
+ */
 export function interpolate(value: string, env: Record<string, string | undefined> = {}): string {
   return value.replace(
-    /\$\{(\w+)(?::-([^}]*))?\}/g,
-    (_, name: string, fallback?: string) => env[name] || fallback || '',
+    /\$\{(\w+)(?::([-?])([^}]*))?\}/g,
+    (_, name: string, kind?: string, word?: string) => {
+      const given = env[name];
+      if (given) return given;
+      if (kind === '?') throw new Error(`required variable ${name} is missing a value: ${word}`);
+      return kind === '-' ? (word ?? '') : '';
+    },
   );
 }
