@@ -58,7 +58,8 @@ export interface Circuit {
 /**
  * Whether a failed attempt says Easemob is unhealthy. A 429 or any other 4xx is an answer: Easemob
  * is up and has an opinion (429 means "slow down", which retries and rate budgets handle). Our own
- * local failures (rate budget, an open circuit) say nothing about Easemob.
+ * local failures (rate budget, an open circuit, no free connection of ours) say nothing about
+ * Easemob; waiting for a connection happens before the breaker and before the deadline starts.
  */
 export function isHealthFailure(error: unknown): boolean {
   if (!(error instanceof EasemobError)) return false;
