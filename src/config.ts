@@ -135,7 +135,13 @@ const envSchema = z.object({
   UPSTREAM_MAX_WAIT_MS: intInRange(0, 120_000, easemobRateBudgets.maxWaitMs),
   REQUEST_TIMEOUT_MS: intInRange(100, 600_000, defaultRequestTimeoutMs),
   ADMIN_API_KEY_WEIGHT: intInRange(1, 1000, defaultAdminApiKeyWeight),
-  UPSTREAM_CIRCUIT_FAILURES: intInRange(0, 1000, defaultCircuitBreakerOptions.consecutiveFailures),
+  // 0 turns the breaker off; cockatiel's failure-rate breaker takes rates strictly below 1.
+  UPSTREAM_CIRCUIT_FAILURE_RATE: z.preprocess(
+    blankAsMissing,
+    z.coerce.number().min(0).lt(1).default(defaultCircuitBreakerOptions.failureRate),
+  ),
+  UPSTREAM_CIRCUIT_WINDOW_MS: intInRange(1_000, 600_000, defaultCircuitBreakerOptions.windowMs),
+  UPSTREAM_CIRCUIT_MIN_CALLS: intInRange(1, 100_000, defaultCircuitBreakerOptions.minCalls),
   UPSTREAM_CIRCUIT_HALF_OPEN_MS: intInRange(
     100,
     600_000,
@@ -209,8 +215,11 @@ export interface UpstreamTuning {
   appRatePerSecond: number;
   /** Longest a call waits for the rate budget before it is refused (RATE_LIMITED). */
   maxWaitMs: number;
-  /** Attempts failing in a row that open the circuit breaker; 0 turns it off. */
-  circuitFailures: number;
+  /** Share of failed attempts over the window that opens the circuit breaker; 0 turns it off. */
+  circuitFailureRate: number;
+  circuitWindowMs: number;
+  /** Attempts in the window before any failure rate opens it. */
+  circuitMinCalls: number;
   circuitHalfOpenMs: number;
 }
 
@@ -358,7 +367,9 @@ export function loadConfig(
       retryBudgetMs: e.UPSTREAM_RETRY_BUDGET_MS,
       appRatePerSecond: e.UPSTREAM_RATE_LIMIT_PER_SECOND,
       maxWaitMs: e.UPSTREAM_MAX_WAIT_MS,
-      circuitFailures: e.UPSTREAM_CIRCUIT_FAILURES,
+      circuitFailureRate: e.UPSTREAM_CIRCUIT_FAILURE_RATE,
+      circuitWindowMs: e.UPSTREAM_CIRCUIT_WINDOW_MS,
+      circuitMinCalls: e.UPSTREAM_CIRCUIT_MIN_CALLS,
       circuitHalfOpenMs: e.UPSTREAM_CIRCUIT_HALF_OPEN_MS,
     },
     cache: resolveCache(e),

@@ -99,12 +99,12 @@ function fromEasemob(error: EasemobError): GraphQLError {
       code,
       // When trying again is likely to be admitted (useRateLimitedStatus turns it into Retry-After).
       ...(retryAfterMs === undefined ? {} : { retryAfterMs: Math.ceil(retryAfterMs) }),
-      // notSent: Easemob certainly did not act on it, so even a send may be repeated.
+      // notSent: Easemob certainly did not act on any attempt, so even a send may be repeated.
       upstream: {
         status: error.status,
         code: error.code,
         retryable: error.retryable,
-        notSent: error.notSent || error.status === 429 || error.status === 503,
+        notSent: error.notSent,
       },
     },
   });

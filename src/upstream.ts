@@ -70,11 +70,13 @@ export async function connectUpstream(
   };
 }
 
-/** UPSTREAM_CIRCUIT_FAILURES=0 turns the breaker off. */
+/** UPSTREAM_CIRCUIT_FAILURE_RATE=0 turns the breaker off. */
 function circuitBreakerOf(upstream: UpstreamTuning): CircuitBreakerOptions | false {
-  if (upstream.circuitFailures === 0) return false;
+  if (upstream.circuitFailureRate === 0) return false;
   return {
-    consecutiveFailures: upstream.circuitFailures,
+    failureRate: upstream.circuitFailureRate,
+    windowMs: upstream.circuitWindowMs,
+    minCalls: upstream.circuitMinCalls,
     halfOpenAfterMs: upstream.circuitHalfOpenMs,
   };
 }

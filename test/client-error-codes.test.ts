@@ -4,7 +4,8 @@ import type { EndpointName } from '../src/easemob/endpoints.js';
 import { EasemobError, EasemobInputError, localCodes } from '../src/easemob/errors.js';
 import { toClientError } from '../src/errors.js';
 
-function easemob(endpoint: EndpointName, status: number, code: string, notSent = false) {
+/** As the transport reports it: a 429 is the limiter's refusal, certainly not processed. */
+function easemob(endpoint: EndpointName, status: number, code: string, notSent = status === 429) {
   return new EasemobError({
     status,
     code,
@@ -52,7 +53,14 @@ describe('the client error code of an Easemob error', () => {
       'UPSTREAM_UNAVAILABLE',
       false,
     ],
-    ['503', easemob('messages.send', 503, 'service_unavailable'), 'UPSTREAM_UNAVAILABLE', true],
+    // A 503 may come after Easemob stored the message: not notSent, whatever the status says.
+    ['503', easemob('messages.send', 503, 'service_unavailable'), 'UPSTREAM_UNAVAILABLE', false],
+    [
+      'a 429 after an attempt that may have been processed',
+      easemob('messages.send', 429, 'reach_limit', false),
+      'RATE_LIMITED',
+      false,
+    ],
     ['timeout', easemob('users.get', 0, localCodes.timeout), 'UPSTREAM_UNAVAILABLE', false],
     [
       'connection refused',

@@ -27,9 +27,17 @@ const owned: Record<string, [(config: Config) => number, number]> = {
     (c) => c.upstream.appRatePerSecond,
     easemobRateBudgets.appPerSecond,
   ],
-  UPSTREAM_CIRCUIT_FAILURES: [
-    (c) => c.upstream.circuitFailures,
-    defaultCircuitBreakerOptions.consecutiveFailures,
+  UPSTREAM_CIRCUIT_FAILURE_RATE: [
+    (c) => c.upstream.circuitFailureRate,
+    defaultCircuitBreakerOptions.failureRate,
+  ],
+  UPSTREAM_CIRCUIT_WINDOW_MS: [
+    (c) => c.upstream.circuitWindowMs,
+    defaultCircuitBreakerOptions.windowMs,
+  ],
+  UPSTREAM_CIRCUIT_MIN_CALLS: [
+    (c) => c.upstream.circuitMinCalls,
+    defaultCircuitBreakerOptions.minCalls,
   ],
   UPSTREAM_CIRCUIT_HALF_OPEN_MS: [
     (c) => c.upstream.circuitHalfOpenMs,

@@ -2,27 +2,37 @@ import {
   BrokenCircuitError,
   type CircuitBreakerPolicy,
   CircuitState as CockatielState,
-  ConsecutiveBreaker,
   circuitBreaker,
   handleWhen,
+  SamplingBreaker,
 } from 'cockatiel';
 import type { EndpointName } from './endpoints.js';
 import { EasemobError, localCodes } from './errors.js';
 
 export interface CircuitBreakerOptions {
-  /** Attempts failing in a row (network error, timeout, 5xx) that open the circuit. */
-  consecutiveFailures: number;
+  /**
+   * Share of failed attempts (network error, timeout, 5xx) over the last `windowMs` above which the
+   * circuit opens, strictly between 0 and 1; 0 turns the breaker off.
+   */
+  failureRate: number;
+  /** The sliding window the rate is measured over. */
+  windowMs: number;
+  /** Attempts the window must hold before any rate opens the circuit: a few failures at low traffic do not. */
+  minCalls: number;
   /** How long an open circuit fails calls fast before it lets one trial call through. */
   halfOpenAfterMs: number;
 }
 
 /**
- * Ten in a row: a flaky Easemob (a quarter of the attempts failing, which retries absorb) almost
- * never trips it — five did, now and then, in the 30% chaos test — while a dead one trips it
- * within ten attempts, about three calls.
+ * Half the attempts failing over 10 s, once there were at least 20: a flaky Easemob (30% of the
+ * attempts timing out, which retries mostly absorb) never trips it, while a dead one trips it
+ * after 20 attempts. A count of failures in a row tripped on flaky-but-working Easemob: under
+ * load, slow answers come in runs.
  */
 export const defaultCircuitBreakerOptions: CircuitBreakerOptions = {
-  consecutiveFailures: 10,
+  failureRate: 0.5,
+  windowMs: 10_000,
+  minCalls: 20,
   halfOpenAfterMs: 5_000,
 };
 
@@ -35,7 +45,10 @@ export type CircuitState = 'closed' | 'open' | 'halfOpen';
 
 /** What the client exposes of its breaker: the state and its changes, for health checks and metrics. */
 export interface Circuit {
-  /** False when the client was created with `circuitBreaker: false`; the state is then always `closed`. */
+  /**
+   * False when the client was created with `circuitBreaker: false` (or a `failureRate` of 0); the
+   * state is then always `closed`.
+   */
   readonly enabled: boolean;
   readonly state: CircuitState;
   /** Calls `listener` on every transition; returns a function that removes it. */
@@ -45,7 +58,8 @@ export interface Circuit {
 /**
  * Whether a failed attempt says Easemob is unhealthy. A 429 or any other 4xx is an answer: Easemob
  * is up and has an opinion (429 means "slow down", which retries and rate budgets handle). Our own
- * local failures (rate budget, an open circuit) say nothing about Easemob.
+ * local failures (rate budget, an open circuit, no free connection of ours) say nothing about
+ * Easemob; waiting for a connection happens before the breaker and before the deadline starts.
  */
 export function isHealthFailure(error: unknown): boolean {
   if (!(error instanceof EasemobError)) return false;
@@ -62,16 +76,29 @@ export class CircuitBreaker implements Circuit {
   private openedAt = 0;
 
   constructor(private readonly options: CircuitBreakerOptions | false) {
-    if (!options) return;
-    if (!(Number.isInteger(options.consecutiveFailures) && options.consecutiveFailures >= 1)) {
-      throw new TypeError('circuitBreaker.consecutiveFailures must be a positive integer');
+    if (!options || options.failureRate === 0) return;
+    const { failureRate, windowMs, minCalls, halfOpenAfterMs } = options;
+    if (!(failureRate > 0 && failureRate < 1)) {
+      throw new TypeError('circuitBreaker.failureRate must be between 0 and 1 (0: off)');
     }
-    if (!(Number.isFinite(options.halfOpenAfterMs) && options.halfOpenAfterMs >= 0)) {
+    if (!(Number.isFinite(windowMs) && windowMs >= 100)) {
+      throw new TypeError('circuitBreaker.windowMs must be at least 100');
+    }
+    if (!(Number.isInteger(minCalls) && minCalls >= 1)) {
+      throw new TypeError('circuitBreaker.minCalls must be a positive integer');
+    }
+    if (!(Number.isFinite(halfOpenAfterMs) && halfOpenAfterMs >= 0)) {
       throw new TypeError('circuitBreaker.halfOpenAfterMs must be a non-negative number');
     }
     this.policy = circuitBreaker(handleWhen(isHealthFailure), {
-      halfOpenAfter: options.halfOpenAfterMs,
-      breaker: new ConsecutiveBreaker(options.consecutiveFailures),
+      halfOpenAfter: halfOpenAfterMs,
+      // cockatiel's failure-rate breaker: buckets over a sliding `duration`, and a minimum rate of
+      // calls (per second) below which it never opens — `minCalls` over the window.
+      breaker: new SamplingBreaker({
+        threshold: failureRate,
+        duration: windowMs,
+        minimumRps: (minCalls * 1000) / windowMs,
+      }),
     });
     this.policy.onStateChange((raw) => {
       if (raw === CockatielState.Open) this.openedAt = Date.now();

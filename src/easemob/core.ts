@@ -61,10 +61,14 @@ export interface CallOptions<S extends z.ZodType> {
   detached?: boolean;
 }
 
-/** What one call's attempts share: the pre-acquired slot, and whether one is on the wire now. */
+/**
+ * What one call's attempts share: the pre-acquired slot, whether one is on the wire now, and
+ * whether any may have reached Easemob (then the call's failure is never `notSent`).
+ */
 interface CallState {
   prepaid: boolean;
   sending: boolean;
+  reached: boolean;
 }
 
 /**
@@ -107,7 +111,7 @@ export class Core {
     const spec = endpointSpecs[endpoint];
     const path = this.appPath + expandPath(spec.path, call.params) + queryString(call.query);
     const scope = call.detached ? undefined : this.options.scope?.();
-    const state: CallState = { prepaid: call.slot === 'acquired', sending: false };
+    const state: CallState = { prepaid: call.slot === 'acquired', sending: false, reached: false };
     const run = withRetries(
       spec,
       this.options.retry,
@@ -121,7 +125,11 @@ export class Core {
       },
       scope?.signal,
     );
-    const json = await (scope?.signal ? promptly(run, scope.signal, endpoint, state) : run);
+    const json = await (scope?.signal ? promptly(run, scope.signal, endpoint, state) : run).catch(
+      (error: unknown) => {
+        throw settled(error, state);
+      },
+    );
     const parsed = call.schema.safeParse(json);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
@@ -226,6 +234,15 @@ export class Core {
     if (signal?.aborted) throw abortedCall(endpoint, signal);
     const method = endpointSpecs[endpoint].method;
     const started = performance.now();
+    // A connection of ours first, outside the breaker: waiting for one says nothing about Easemob.
+    const release = await this.transport.reserve(endpoint, signal).catch((error: unknown) => {
+      if (signal?.aborted && !(error instanceof EasemobError)) throw abortedCall(endpoint, signal);
+      throw error;
+    });
+    if (signal?.aborted) {
+      release();
+      throw abortedCall(endpoint, signal);
+    }
     state.sending = true;
     const answer = await this.circuit
       .run(endpoint, () => {
@@ -234,6 +251,7 @@ export class Core {
         return done ? observeAttempt(sent, done) : sent;
       })
       .catch((error: unknown) => {
+        if (!(error instanceof EasemobError && error.notSent)) state.reached = true;
         this.options.logger?.debug(
           { endpoint, ms: Math.round(performance.now() - started), err: describe(error) },
           'Easemob call failed',
@@ -242,6 +260,7 @@ export class Core {
       })
       .finally(() => {
         state.sending = false;
+        release();
       });
     this.options.logger?.debug(
       { endpoint, status: answer.status, ms: Math.round(performance.now() - started) },
@@ -286,8 +305,9 @@ function promptly<T>(
   return new Promise<T>((resolve, reject) => {
     const onAbort = () => {
       if (state.sending && !repeatable) return;
-      // A repeatable call on the wire is abandoned, not stopped: Easemob may still act on it.
-      reject(abortedCall(endpoint, signal, !state.sending));
+      // A repeatable call on the wire is abandoned, not stopped: Easemob may still act on it; so
+      // may an earlier attempt have.
+      reject(abortedCall(endpoint, signal, !state.sending && !state.reached));
     };
     signal.addEventListener('abort', onAbort, { once: true });
     run.then(
@@ -300,6 +320,26 @@ function promptly<T>(
         reject(error);
       },
     );
+  });
+}
+
+/**
+ * The call's failure as its caller sees it: `notSent` only when no attempt may have reached Easemob.
+ * The last attempt alone does not say: a read retried after a 503 that then hit its deadline, or a
+ * send whose token was refused and whose second try was refused a connection, may have reached it.
+ */
+function settled(error: unknown, state: CallState): unknown {
+  if (!(error instanceof EasemobError && error.notSent && state.reached)) return error;
+  return new EasemobError({
+    status: error.status,
+    code: error.code,
+    description: error.description,
+    retryable: error.retryable,
+    endpoint: error.endpoint,
+    retryAfterSeconds: error.retryAfterSeconds,
+    retryAfterMs: error.retryAfterMs,
+    notSent: false,
+    cause: error.cause,
   });
 }
 

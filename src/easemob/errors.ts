@@ -19,7 +19,11 @@ export class EasemobError extends Error {
   readonly endpoint: EndpointName;
   /** Seconds the server asked us to wait (Retry-After), when it said. */
   readonly retryAfterSeconds: number | undefined;
-  /** True when the request certainly did not reach Easemob's processing (e.g. connection refused). */
+  /**
+   * True when the request certainly did not reach Easemob's processing: never written to a socket
+   * (connection refused, a connect timeout, no free connection, our own refusals), or turned away
+   * by Easemob's limiter (429). For a call of several attempts: true only when every one was.
+   */
   readonly notSent: boolean;
   /** For our own refusals (no budget in time): when a call would likely be admitted, in ms. */
   readonly retryAfterMs: number | undefined;
@@ -90,6 +94,11 @@ export const localCodes = {
   callerGone: 'caller_gone',
   /** The circuit breaker is open: recent calls failed, this one was not sent. */
   circuitOpen: 'circuit_open',
+  /**
+   * Every one of our connections to Easemob stayed busy for the whole wait bound: not sent. Our own
+   * pool, not Easemob, turned it away (the circuit breaker does not count it).
+   */
+  connectionWait: 'connection_wait_exceeded',
   httpError: 'http_error',
 } as const;
 

@@ -27,22 +27,29 @@ export const defaultRetryOptions: RetryOptions = {
 };
 
 /**
- * Whether a failed request may be sent again. Every section of Easemob「用户体系集成」 says "429,
- * 503 or other 5xx may mean throttling: pause and retry" — but a request that may already have been
- * processed is repeated only when repeating it cannot change the outcome, so a message is never
- * delivered twice.
+ * Whether a failed attempt may be sent again: one rule a line, the first that applies decides.
+ *
+ * Easemob「用户体系集成」, on every endpoint: "429, 503 or other 5xx may mean the endpoint is
+ * throttled: pause and retry" (details in「接口限流说明」). Our reading: a 429 is the limiter's own
+ * answer (HTTP's Too Many Requests), given instead of doing the work — the advice to repeat it
+ * holds for sending messages too, which only makes sense if nothing was done. A 503 or other 5xx
+ * only *may* be throttling: it may as well come from a gateway after the backend stored the
+ * message, so for a call that is not safe to repeat it is ambiguous. A message is never
+ * delivered twice: a send is repeated only when it certainly did not reach Easemob's processing.
  */
 export function isRetryable(error: unknown, spec: EndpointSpec): boolean {
+  // Not a failure of the call (a bug): never repeated.
   if (!(error instanceof EasemobError)) return false;
   // The circuit breaker turned it away: retrying inside this call would defeat the breaker.
   if (error.code === localCodes.circuitOpen) return false;
-  // Said to be pointless to repeat (e.g. our own rate-budget queue is full): fail fast as promised.
+  // Marked final (a 4xx answer, our own rate-budget refusal, a deadline): fail fast as promised.
   if (!error.retryable) return false;
-  // 429 and 503 mean Easemob turned the request away before doing anything.
-  if (error.status === 429 || error.status === 503) return true;
-  // The request never left this process (e.g. connection refused).
+  // Never written to a socket (connection refused, connect timeout, no free connection of ours).
   if (error.notSent) return true;
-  // Other 5xx, timeouts, resets, garbled answers: the work may have been done.
+  // Easemob's limiter refused it before processing (see above).
+  if (error.status === 429) return true;
+  // Idempotent calls only, on what may have been processed: 503 and other 5xx, a timeout after
+  // the request was written, a reset after writing, a garbled answer.
   return spec.idempotent;
 }
 

@@ -1,4 +1,4 @@
-import { Pool, errors as undiciErrors } from 'undici';
+import { type Dispatcher, Pool, errors as undiciErrors } from 'undici';
 import type { EndpointName } from './endpoints.js';
 import { EasemobError, localCodes } from './errors.js';
 import { errorBody } from './responses.js';
@@ -28,19 +28,31 @@ export interface Answer {
   json: unknown;
 }
 
+/** Gives the connection back; calling it again does nothing. */
+export type Release = () => void;
+
 /**
  * One keep-alive connection pool to Easemob, bounded in connections, with a deadline on every
  * request. Sends a single attempt and turns every way it can fail into an {@link EasemobError}.
+ *
+ * A call first {@link reserve}s one of the connections, and only then {@link send}s: undici's own
+ * queue would start the request's deadline while it waits behind busy connections, and a request
+ * that spent its deadline there would read as Easemob timing out. Waiting for a connection is
+ * bounded on its own (by the same `timeoutMs`) and refused unsent; once a connection is ours the
+ * deadline is Easemob's (and the network's) alone.
  */
 export class Transport {
   private readonly pool: Pool;
+  private readonly dispatcher: Dispatcher;
   private readonly prefix: string;
   private readonly timeoutMs: number;
+  private readonly connections: Slots;
 
   constructor(options: TransportOptions) {
     const url = new URL(options.baseUrl);
     this.prefix = url.pathname.replace(/\/+$/, '');
     this.timeoutMs = options.timeoutMs;
+    this.connections = new Slots(options.maxConnections);
     this.pool = new Pool(url.origin, {
       connections: options.maxConnections,
       pipelining: 1,
@@ -50,8 +62,29 @@ export class Transport {
       bodyTimeout: options.timeoutMs,
       connect: { timeout: Math.min(options.timeoutMs, 10_000) },
     });
+    this.dispatcher = this.pool.compose(reportWrites);
   }
 
+  /**
+   * One of the `maxConnections` connections, first come first served; rejects with
+   * `connection_wait_exceeded` (nothing sent) when none comes free within `timeoutMs`, and with
+   * `signal`'s reason when it aborts first.
+   */
+  reserve(endpoint: EndpointName, signal?: AbortSignal): Promise<Release> {
+    return this.connections.take(this.timeoutMs, signal).catch((error: unknown) => {
+      if (error !== noSlot) throw error;
+      throw new EasemobError({
+        status: 0,
+        code: localCodes.connectionWait,
+        description: `no connection to Easemob came free within ${this.timeoutMs} ms`,
+        retryable: true,
+        endpoint,
+        notSent: true,
+      });
+    });
+  }
+
+  /** Sends one attempt on a connection {@link reserve}d for it. */
   async send(attempt: Attempt): Promise<Answer> {
     const headers: Record<string, string> = { accept: 'application/json' };
     if (attempt.token) headers.authorization = `Bearer ${attempt.token}`;
@@ -60,25 +93,122 @@ export class Transport {
       headers['content-type'] = 'application/json';
       body = JSON.stringify(attempt.body);
     }
-    let response: Awaited<ReturnType<Pool['request']>>;
+    let response: Dispatcher.ResponseData;
     let text: string;
+    let written = false;
+    const request: Dispatcher.RequestOptions & Watched = {
+      path: this.prefix + attempt.path,
+      method: attempt.method as 'GET',
+      headers,
+      body,
+      signal: AbortSignal.timeout(this.timeoutMs),
+      [onWritten]: () => {
+        written = true;
+      },
+    };
     try {
-      response = await this.pool.request({
-        path: this.prefix + attempt.path,
-        method: attempt.method as 'GET',
-        headers,
-        body,
-        signal: AbortSignal.timeout(this.timeoutMs),
-      });
+      response = await this.dispatcher.request(request);
       text = await response.body.text();
     } catch (error) {
-      throw networkError(attempt.endpoint, error);
+      throw networkError(attempt.endpoint, error, written);
     }
     return interpret(attempt.endpoint, response.statusCode, response.headers, text);
   }
 
   close(): Promise<void> {
+    this.connections.close();
     return this.pool.close();
+  }
+}
+
+/** Where a request's options carry the function told when its bytes start going out. */
+const onWritten = Symbol('onWritten');
+type Watched = { [onWritten]?: () => void };
+
+/**
+ * An undici interceptor that tells a request when it is about to be written to a socket: undici
+ * calls `onRequestStart` once the request has a connected socket, just before writing it (a
+ * request aborted by then is dropped instead, unwritten). Until then nothing of it has left this
+ * process, whatever fails.
+ */
+const reportWrites: Dispatcher.DispatcherComposeInterceptor = (dispatch) => (options, handler) => {
+  const written = (options as Watched)[onWritten];
+  if (!written) return dispatch(options, handler);
+  return dispatch(options, {
+    onRequestStart(controller, context) {
+      handler.onRequestStart?.(controller, context);
+      if (!controller.aborted) written();
+    },
+    onRequestUpgrade: (controller, status, headers, socket) =>
+      handler.onRequestUpgrade?.(controller, status, headers, socket),
+    onResponseStart: (controller, status, headers, message) =>
+      handler.onResponseStart?.(controller, status, headers, message),
+    onResponseData: (controller, chunk) => handler.onResponseData?.(controller, chunk),
+    onResponseEnd: (controller, trailers) => handler.onResponseEnd?.(controller, trailers),
+    onResponseError: (controller, error) => handler.onResponseError?.(controller, error),
+  });
+};
+
+const noSlot = Symbol('noSlot');
+
+/** `size` slots handed out first come first served; a waiter gives up after its bound. */
+class Slots {
+  private free: number;
+  private readonly waiting: Array<{ grant: (release: Release) => void; refuse: () => void }> = [];
+
+  constructor(size: number) {
+    this.free = size;
+  }
+
+  take(waitMs: number, signal?: AbortSignal): Promise<Release> {
+    if (signal?.aborted) return Promise.reject(signal.reason);
+    if (this.free > 0) {
+      this.free--;
+      return Promise.resolve(this.releaser());
+    }
+    return new Promise<Release>((resolve, reject) => {
+      const done = () => {
+        clearTimeout(timer);
+        signal?.removeEventListener('abort', onAbort);
+      };
+      const waiter = {
+        grant: (release: Release) => {
+          done();
+          resolve(release);
+        },
+        refuse: () => {
+          done();
+          reject(noSlot);
+        },
+      };
+      const leave = (reason: unknown) => {
+        const index = this.waiting.indexOf(waiter);
+        if (index < 0) return;
+        this.waiting.splice(index, 1);
+        done();
+        reject(reason);
+      };
+      const onAbort = () => leave(signal?.reason);
+      const timer = setTimeout(() => leave(noSlot), waitMs);
+      signal?.addEventListener('abort', onAbort, { once: true });
+      this.waiting.push(waiter);
+    });
+  }
+
+  /** Refuses every waiter (the transport is closing). */
+  close(): void {
+    for (const waiter of this.waiting.splice(0)) waiter.refuse();
+  }
+
+  private releaser(): Release {
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      const next = this.waiting.shift();
+      if (next) next.grant(this.releaser());
+      else this.free++;
+    };
   }
 }
 
@@ -117,11 +247,15 @@ function interpret(
     // Easemob「用户体系集成」: 429, 503 and other 5xx may mean throttling; pause and retry.
     retryable: status === 429 || status >= 500,
     endpoint,
+    // A 429 is the limiter's answer instead of the work (see isRetryable in retry.ts); a 503 or
+    // other 5xx may come after it was done.
+    notSent: status === 429,
     retryAfterSeconds: parseRetryAfter(headers['retry-after']),
   });
 }
 
-function networkError(endpoint: EndpointName, error: unknown): EasemobError {
+/** `written`: the request had started going out; before that, nothing of it reached Easemob. */
+function networkError(endpoint: EndpointName, error: unknown, written: boolean): EasemobError {
   const code = (error as { code?: string } | undefined)?.code;
   const timedOut =
     (error instanceof DOMException && error.name === 'TimeoutError') ||
@@ -135,8 +269,8 @@ function networkError(endpoint: EndpointName, error: unknown): EasemobError {
       description: 'Easemob did not answer in time',
       retryable: true,
       endpoint,
-      // A connect timeout means nothing was sent; any later one is ambiguous.
-      notSent: error instanceof undiciErrors.ConnectTimeoutError,
+      // Before the request was written (still connecting) nothing was sent; after, ambiguous.
+      notSent: !written,
       cause: error,
     });
   }
@@ -149,7 +283,8 @@ function networkError(endpoint: EndpointName, error: unknown): EasemobError {
       : `connection failed (${code ?? 'unknown'})`,
     retryable: true,
     endpoint,
-    notSent: refused,
+    // Refused, unresolvable, or reset while connecting: never written, so never sent.
+    notSent: refused || !written,
     cause: error,
   });
 }

@@ -99,13 +99,27 @@ describe('retries on throttling and server errors', () => {
 });
 
 describe('sending a message is never repeated after an ambiguous failure', () => {
-  it('retries a send that was answered 429 or 503 (not processed)', async () => {
+  it('retries a send that was answered 429 (the limiter: not processed)', async () => {
     const { client, emulator } = await startHarness({ emulator: { seed } });
-    emulator.faults.add({ endpoint: 'messages.send', kind: 'status', status: 429, times: 1 });
-    emulator.faults.add({ endpoint: 'messages.send', kind: 'status', status: 503, times: 1 });
+    emulator.faults.add({ endpoint: 'messages.send', kind: 'status', status: 429, times: 2 });
     const results = await client.messages.send(hello);
     expect(results).toEqual([{ target: 'bob', success: true, result: 'success' }]);
     expect(emulator.calls.count('messages.send')).toBe(3);
+    expect(emulator.state.sentMessages).toHaveLength(1);
+  });
+
+  it('does not retry a send answered 503: it may come after the message was stored', async () => {
+    const { client, emulator } = await startHarness({ emulator: { seed } });
+    emulator.faults.add({
+      endpoint: 'messages.send',
+      kind: 'status',
+      status: 503,
+      when: 'after',
+      times: 1,
+    });
+    const error = await rejectionOf(client.messages.send(hello));
+    expect(error).toMatchObject({ status: 503, notSent: false });
+    expect(emulator.calls.count('messages.send')).toBe(1);
     expect(emulator.state.sentMessages).toHaveLength(1);
   });
 

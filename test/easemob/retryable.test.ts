@@ -13,15 +13,27 @@ const answered = (status: number, code: string, retryable = status === 429 || st
   retryable,
 });
 const failures: Record<string, Fields> = {
-  '429': answered(429, 'reach_limit'),
+  // As the transport reports a 429: the limiter's refusal, not processed.
+  '429': { ...answered(429, 'reach_limit'), notSent: true },
+  '429 without notSent': answered(429, 'reach_limit'),
   '503': answered(503, 'service_unavailable'),
   '500': answered(500, 'internal_server_error'),
   '502': answered(502, `${localCodes.httpError}_502`),
   '504': answered(504, `${localCodes.httpError}_504`),
-  'timeout after sending': { ...answered(0, localCodes.timeout), retryable: true },
-  'connect timeout': { ...answered(0, localCodes.timeout), retryable: true, notSent: true },
-  'connection reset': { ...answered(0, localCodes.network), retryable: true },
+  'timeout after writing': { ...answered(0, localCodes.timeout), retryable: true },
+  'timeout before writing': { ...answered(0, localCodes.timeout), retryable: true, notSent: true },
+  'connection reset after writing': { ...answered(0, localCodes.network), retryable: true },
+  'connection reset before writing': {
+    ...answered(0, localCodes.network),
+    retryable: true,
+    notSent: true,
+  },
   'connection refused': { ...answered(0, localCodes.network), retryable: true, notSent: true },
+  'no free connection': {
+    ...answered(0, localCodes.connectionWait),
+    retryable: true,
+    notSent: true,
+  },
   'garbled 200': answered(200, localCodes.invalidResponse, true),
   '400': answered(400, 'illegal_argument'),
   '401': answered(401, 'unauthorized'),
@@ -29,34 +41,45 @@ const failures: Record<string, Fields> = {
   '404': answered(404, 'service_resource_not_found'),
   'circuit open': { ...answered(0, localCodes.circuitOpen), retryable: true, notSent: true },
   'rate budget full': { ...answered(0, localCodes.rateBudget), retryable: false, notSent: true },
-  '429 marked final': answered(429, 'reach_limit', false),
+  'budget wait exceeded': {
+    ...answered(0, localCodes.budgetWait),
+    retryable: false,
+    notSent: true,
+  },
+  '429 marked final': { ...answered(429, 'reach_limit', false), notSent: true },
 };
 
 /**
- * Easemob REST: 用户体系集成 — "429, 503 or other 5xx may mean the endpoint is throttled: pause
- * a moment and retry" (details in 接口限流说明). A read (GET users.get) may be repeated after any
- * of those; a message send (POST messages.send) only when Easemob cannot have processed it — a
- * 429 or 503, or a request that never left.
+ * Easemob「用户体系集成」: "429, 503 or other 5xx may mean the endpoint is throttled: pause a
+ * moment and retry" (details in「接口限流说明」). A read (GET users.get) may be repeated after any
+ * of those; a message send (POST messages.send) only when Easemob certainly did not process it:
+ * the limiter's 429, or a request that was never written. A 503 may follow processing: a send
+ * answered 503 is not repeated (repeating it delivered duplicates).
  */
 describe('which failures are sent again', () => {
   it.each<[string, boolean, boolean]>([
     // failure, read retried, send retried
     ['429', true, true],
-    ['503', true, true],
+    ['429 without notSent', true, true],
+    ['503', true, false],
     ['500', true, false],
     ['502', true, false],
     ['504', true, false],
-    ['timeout after sending', true, false],
-    ['connect timeout', true, true],
-    ['connection reset', true, false],
+    ['timeout after writing', true, false],
+    ['timeout before writing', true, true],
+    ['connection reset after writing', true, false],
+    ['connection reset before writing', true, true],
     ['connection refused', true, true],
+    ['no free connection', true, true],
     ['garbled 200', true, false],
     ['400', false, false],
     ['401', false, false],
     ['403', false, false],
     ['404', false, false],
     ['circuit open', false, false],
+    // Our own refusals are final by design (admission answers RATE_LIMITED with retryAfterMs).
     ['rate budget full', false, false],
+    ['budget wait exceeded', false, false],
     ['429 marked final', false, false],
   ])('%s: read %s, send %s', (name, read, send) => {
     const error = (endpoint: EndpointName) => new EasemobError({ ...failures[name]!, endpoint });

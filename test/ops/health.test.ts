@@ -86,7 +86,7 @@ describe('/readyz', () => {
   it('answers 503 while the circuit breaker is open, and 200 once a trial call succeeds', async () => {
     const { yoga, emulator, client } = await startGraphQL({
       client: {
-        circuitBreaker: { consecutiveFailures: 2, halfOpenAfterMs: 300 },
+        circuitBreaker: { minCalls: 2, halfOpenAfterMs: 300 },
         retry: { maxRetries: 0 },
       },
       server: { health: { cacheMs: 0 } },

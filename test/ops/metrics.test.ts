@@ -151,8 +151,8 @@ describe('/metrics', () => {
     await client.tokens.app();
     expect(sample((await scrape()).text, 'easemob_circuit_state')).toBe(0);
     emulator.faults.add({ endpoint: 'users.get', kind: 'status', status: 503 });
-    // The harness's breaker: default (10 failures in a row).
-    for (let i = 0; i < 6 && client.circuit.state !== 'open'; i++) {
+    // The harness's breaker: default (more than half of at least 20 attempts failed).
+    for (let i = 0; i < 30 && client.circuit.state !== 'open'; i++) {
       await client.users.get('alice').catch(() => {});
     }
     expect(client.circuit.state).toBe('open');
