@@ -215,7 +215,8 @@ describe('compose.yaml', () => {
     const env = Object.fromEntries(
       Object.entries(environment('gateway-1')).map(([k, v]) => [k, interpolate(v)]),
     );
-    const config = loadConfig(env);
+    // As the image runs it (its NODE_ENV=production).
+    const config = loadConfig({ ...env, NODE_ENV: 'production' });
     const emulator = await startEmulator({ seed: false });
     closers.push(() => emulator.close());
     expect(config.easemob).toEqual({
