@@ -73,6 +73,8 @@ async function main() {
       EASEMOB_CLIENT_ID: upstream.clientId,
       EASEMOB_CLIENT_SECRET: upstream.clientSecret,
       ADMIN_API_KEYS: adminKey,
+      // Production refuses an open /metrics; the gateway runs as deployed, metrics on.
+      METRICS_TOKEN: 'bench-metrics-token-0123456789',
       // The emulator enforces no plan; Easemob's would cap every variant alike.
       UPSTREAM_RATE_LIMIT_PER_SECOND: '0',
       // Side by side with the baseline, every target makes the same calls: nothing cached.

@@ -1,9 +1,11 @@
 import { createServer as createHttpServer, type Server } from 'node:http';
+import { createAuthenticator } from './auth/authenticate.js';
 import type { Config } from './config.js';
 import type { EasemobClient } from './easemob/client.js';
 import { combineObservers } from './easemob/observer.js';
 import type { Emulator } from './emulator/server.js';
 import type { Fleet } from './fleet/fleet.js';
+import { httpServerOptions } from './http-timeouts.js';
 import { createLogger, type Logger } from './logger.js';
 import { easemobReadiness, type ReadinessCheck, redisReadiness } from './ops/health.js';
 import type { Metrics } from './ops/metrics.js';
@@ -120,14 +122,21 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     metrics,
     plugins: [...(tracing ? [tracing.plugin] : []), useEndSubscriptions(subscriptions)],
     title: upstream?.emulator ? 'easemob-graphql · demo emulator' : 'easemob-graphql',
+    corsOrigins: config.server.corsOrigins,
     ...overrides.yoga,
   });
-  const http = createHttpServer((request, response) => {
+  const http = createHttpServer(httpServerOptions(config.server.timeouts), (request, response) => {
     drain.track(request, response);
     yoga(request, response);
   });
   const drain = createDrain(http);
-  const websockets = serveWebSockets(http, yoga);
+  const websockets = serveWebSockets(http, yoga, {
+    ...config.realtime.websocket,
+    // The same rules as the yoga app's, overrides included.
+    authenticate: createAuthenticator(overrides.yoga?.auth ?? config.auth),
+    maxPayloadBytes: overrides.yoga?.limits?.maxBodyBytes ?? config.graphql.maxBodyBytes,
+    logger,
+  });
 
   let closing: Promise<ShutdownReport> | undefined;
   const close = (options: { timeoutMs?: number } = {}) => {

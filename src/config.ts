@@ -7,6 +7,7 @@ import { defaultRetryOptions } from './easemob/retry.js';
 import { defaultTransportOptions } from './easemob/transport.js';
 import { describeUnknown, type UnknownVariable, unknownVariables } from './env-names.js';
 import { defaultLimits, type GraphQLLimits } from './graphql-limits.js';
+import { type HttpTimeouts, httpTimeoutDefaults } from './http-timeouts.js';
 import { defaultRequestTimeoutMs } from './plugins/request-deadline.js';
 import { defaultMaxUpstreamCalls } from './plugins/upstream-call-limit.js';
 import { type CacheKind, defaultCacheBounds, defaultCacheTtlMs } from './reads/kinds.js';
@@ -16,6 +17,7 @@ import {
   subscriptionLimitDefaults,
   watchedCeiling,
 } from './realtime/subscription-limits.js';
+import { type WebSocketLimits, webSocketLimitDefaults } from './realtime/websocket.js';
 import { defaultListSizes } from './schema/call-cost.js';
 
 /**
@@ -156,6 +158,42 @@ const envSchema = z.object({
   CACHE_PRESENCE_TTL_MS: intInRange(0, 86_400_000, defaultCacheTtlMs.presence),
   CACHE_MAX_ENTRIES: intInRange(1, 10_000_000, defaultCacheBounds.maxEntries),
   CACHE_MAX_BYTES: intInRange(1024, 8_000_000_000, defaultCacheBounds.maxBytes),
+  WS_MAX_CONNECTIONS: intInRange(1, 1_000_000, webSocketLimitDefaults.maxConnections),
+  WS_MAX_CONNECTIONS_PER_ADDRESS: intInRange(
+    0,
+    1_000_000,
+    webSocketLimitDefaults.maxConnectionsPerAddress,
+  ),
+  WS_CONNECTION_INIT_TIMEOUT_MS: intInRange(
+    100,
+    60_000,
+    webSocketLimitDefaults.connectionInitTimeoutMs,
+  ),
+  HTTP_HEADERS_TIMEOUT_MS: intInRange(100, 600_000, httpTimeoutDefaults.headersTimeoutMs),
+  HTTP_REQUEST_TIMEOUT_MS: intInRange(100, 3_600_000, httpTimeoutDefaults.requestTimeoutMs),
+  HTTP_KEEP_ALIVE_TIMEOUT_MS: intInRange(0, 600_000, httpTimeoutDefaults.keepAliveTimeoutMs),
+  CORS_ORIGINS: z.preprocess(
+    blankAsMissing,
+    z
+      .string()
+      .transform((s) =>
+        s
+          .split(',')
+          .map((origin) => origin.trim())
+          .filter(Boolean),
+      )
+      .pipe(
+        z.array(
+          z
+            .string()
+            .refine(
+              isOrigin,
+              'each origin must be scheme://host[:port] with no path, e.g. https://app.example.com',
+            ),
+        ),
+      )
+      .default([]),
+  ),
   METRICS: flag(true),
   METRICS_TOKEN: z.preprocess(
     blankAsMissing,
@@ -283,9 +321,17 @@ export interface Config {
     shutdownTimeoutMs: number;
     /** With a real Easemob, how long start-up waits for the first app token before listening. */
     startupTokenTimeoutMs: number;
+    /** How long a client may take to send a request (node:http's timeouts). */
+    timeouts: HttpTimeouts;
+    /** Origins whose pages may call the API from a browser (CORS); none by default. */
+    corsOrigins: string[];
   };
   /** Subscriptions poll Easemob for status and presence this often. */
-  realtime: { pollIntervalMs: number; subscriptions: SubscriptionLimits };
+  realtime: {
+    pollIntervalMs: number;
+    subscriptions: SubscriptionLimits;
+    websocket: WebSocketLimits;
+  };
   /** Several instances share the token and subscription events through this Redis. */
   redis?: { url: string; prefix: string };
   auth: AuthConfig;
@@ -329,6 +375,7 @@ export function loadConfig(
   const easemob = resolveEasemob(e);
   if (easemob.mode === 'emulator') refuseEmulatorOutsideDev(e, env, runtime);
   const dev = easemob.mode === 'emulator';
+  if (!dev) refuseOpenMetricsInProduction(e);
   return {
     server: {
       host: e.HOST,
@@ -336,6 +383,8 @@ export function loadConfig(
       logLevel: e.LOG_LEVEL,
       shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
       startupTokenTimeoutMs: e.STARTUP_TOKEN_TIMEOUT_MS,
+      timeouts: resolveHttpTimeouts(e),
+      corsOrigins: e.CORS_ORIGINS,
     },
     easemob,
     realtime: {
@@ -345,6 +394,11 @@ export function loadConfig(
         perConnection: e.SUBSCRIPTIONS_PER_CONNECTION,
         perCaller: e.SUBSCRIPTIONS_PER_CALLER,
         maxWatchedTotal: e.SUBSCRIPTION_MAX_WATCHED_TOTAL,
+      },
+      websocket: {
+        maxConnections: e.WS_MAX_CONNECTIONS,
+        maxConnectionsPerAddress: e.WS_MAX_CONNECTIONS_PER_ADDRESS,
+        connectionInitTimeoutMs: e.WS_CONNECTION_INIT_TIMEOUT_MS,
       },
     },
     redis: e.REDIS_URL ? { url: e.REDIS_URL, prefix: e.REDIS_PREFIX } : undefined,
@@ -438,6 +492,51 @@ function refuseEmulatorOutsideDev(
   throw new ConfigError(
     `refusing to start on the embedded demo emulator (${why}): set EASEMOB_BASE_URL, EASEMOB_ORG_NAME and EASEMOB_APP_NAME (or EASEMOB_APPKEY), EASEMOB_CLIENT_ID, EASEMOB_CLIENT_SECRET and ADMIN_API_KEYS (or JWT_SECRET, JWT_JWKS_URL) to use your Easemob app, or ALLOW_EMBEDDED_EMULATOR=true for a demo${misspelt.length ? `; ${misspelt.join('; ')}` : ''}`,
   );
+}
+
+/**
+ * Fail closed: `/metrics` tells anyone who can reach the port the operation names, the error
+ * rates and the Easemob endpoints in use. In production, with a real Easemob, it is on only behind
+ * METRICS_TOKEN. (The embedded emulator's demo is open to every caller as admin anyway.)
+ */
+function refuseOpenMetricsInProduction(e: z.infer<typeof envSchema>): void {
+  if (e.NODE_ENV !== 'production' || !e.METRICS || e.METRICS_TOKEN) return;
+  throw new ConfigError(
+    'refusing to start: METRICS is on in production without METRICS_TOKEN, so /metrics would be open to anyone who reaches the port; set METRICS_TOKEN (at least 16 characters) for the scraper to send as a bearer token, or METRICS=false',
+  );
+}
+
+/**
+ * The request timeout is the whole request's, body included: it must leave the request deadline
+ * (REQUEST_TIMEOUT_MS) its time, so that an operation's own REQUEST_TIMEOUT answers first; and
+ * node:http refuses a headers timeout longer than the request timeout.
+ */
+function resolveHttpTimeouts(e: z.infer<typeof envSchema>): HttpTimeouts {
+  if (e.HTTP_REQUEST_TIMEOUT_MS <= e.REQUEST_TIMEOUT_MS) {
+    throw new ConfigError(
+      `invalid configuration: HTTP_REQUEST_TIMEOUT_MS (${e.HTTP_REQUEST_TIMEOUT_MS}) must exceed REQUEST_TIMEOUT_MS (${e.REQUEST_TIMEOUT_MS}), so that a request's own deadline answers first`,
+    );
+  }
+  if (e.HTTP_HEADERS_TIMEOUT_MS > e.HTTP_REQUEST_TIMEOUT_MS) {
+    throw new ConfigError(
+      `invalid configuration: HTTP_HEADERS_TIMEOUT_MS (${e.HTTP_HEADERS_TIMEOUT_MS}) must not exceed HTTP_REQUEST_TIMEOUT_MS (${e.HTTP_REQUEST_TIMEOUT_MS})`,
+    );
+  }
+  return {
+    headersTimeoutMs: e.HTTP_HEADERS_TIMEOUT_MS,
+    requestTimeoutMs: e.HTTP_REQUEST_TIMEOUT_MS,
+    keepAliveTimeoutMs: e.HTTP_KEEP_ALIVE_TIMEOUT_MS,
+  };
+}
+
+/** `https://app.example.com`, `http://localhost:5173`: what a browser sends as `Origin`. */
+function isOrigin(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return /^https?:$/.test(url.protocol) && url.origin === value;
+  } catch {
+    return false;
+  }
 }
 
 /** `localhost`, 127.0.0.0/8 and ::1 (also as an IPv4-mapped address). */

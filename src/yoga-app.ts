@@ -2,8 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { maxAliasesPlugin } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDirectivesPlugin } from '@escape.tech/graphql-armor-max-directives';
 import { maxTokensPlugin } from '@escape.tech/graphql-armor-max-tokens';
-import { useDisableIntrospection } from '@graphql-yoga/plugin-disable-introspection';
-import { GraphQLError } from 'graphql';
+import { GraphQLError, NoSchemaIntrospectionCustomRule } from 'graphql';
 import { createYoga, type Plugin } from 'graphql-yoga';
 import { type Authenticate, createAuthenticator } from './auth/authenticate.js';
 import { callerOf, defaultAdminApiKeyWeight, weightOf } from './auth/caller.js';
@@ -49,6 +48,8 @@ export interface YogaAppOptions {
   plugins?: Plugin[];
   /** Each request's deadline and the admin API keys' share of the Easemob budget. */
   admission?: Partial<AdmissionConfig>;
+  /** Origins whose pages may call the API from a browser, exactly as sent in `Origin`; default none. */
+  corsOrigins?: string[];
 }
 
 export const openAuth: AuthConfig = { adminApiKeys: [], publicProfiles: true, open: true };
@@ -82,9 +83,17 @@ export function createYogaApp(options: YogaAppOptions) {
     Object.assign(error.extensions, { code: errorCodes.queryTooComplex });
   };
 
+  const corsOrigins = new Set(options.corsOrigins ?? []);
+
   return createYoga({
     schema,
     graphqlEndpoint: '/graphql',
+    // yoga's default reflects any Origin, with credentials: any page a user visits could call the
+    // API as them (in open dev mode, as admin). Same-origin pages (GraphiQL) need no CORS at all.
+    cors: (request) => {
+      const origin = request.headers.get('origin');
+      return origin && corsOrigins.has(origin) ? { origin, credentials: true } : false;
+    },
     context: async (initial) => {
       const viewer = await authenticate(initial.request);
       // From here on, the Easemob calls of this request spend this caller's share of the budget.
@@ -127,7 +136,7 @@ export function createYogaApp(options: YogaAppOptions) {
       useRateLimitedStatus(),
       useCSRFRefusal(['x-graphql-yoga-csrf', 'apollo-require-preflight'], options.logger),
       useClientMistakes(options.logger),
-      ...(limits.introspection ? [] : [useDisableIntrospection()]),
+      ...(limits.introspection ? [] : [useNoIntrospection()]),
       maxTokensPlugin({ n: limits.maxTokens, onReject: [tooComplex] }),
       maxAliasesPlugin({ n: limits.maxAliases, onReject: [tooComplex] }),
       maxDirectivesPlugin({ n: 50, onReject: [tooComplex] }),
@@ -138,6 +147,19 @@ export function createYogaApp(options: YogaAppOptions) {
       ...(options.plugins ?? []),
     ],
   });
+}
+
+/**
+ * The rule of yoga's useDisableIntrospection, without its HTTP-only switch (it marks requests in
+ * onRequestParse, which graphql-ws operations never pass through): introspection is refused over
+ * WebSocket too.
+ */
+function useNoIntrospection(): Plugin {
+  return {
+    onValidate({ addValidationRule }) {
+      addValidationRule(NoSchemaIntrospectionCustomRule);
+    },
+  };
 }
 
 /** Refused credentials are logged (our reason and code only, never the credential). */

@@ -6,7 +6,9 @@ import { easemobRateBudgets } from '../src/easemob/rate-budget.js';
 import { defaultRetryOptions } from '../src/easemob/retry.js';
 import { defaultTransportOptions } from '../src/easemob/transport.js';
 import { defaultLimits } from '../src/graphql-limits.js';
+import { httpTimeoutDefaults } from '../src/http-timeouts.js';
 import { defaultPollIntervalMs } from '../src/realtime/realtime.js';
+import { webSocketLimitDefaults } from '../src/realtime/websocket.js';
 
 /** Each numeric variable with a default, what the config makes of it, and the owning module's value. */
 const owned: Record<string, [(config: Config) => number, number]> = {
@@ -42,6 +44,30 @@ const owned: Record<string, [(config: Config) => number, number]> = {
   UPSTREAM_CIRCUIT_HALF_OPEN_MS: [
     (c) => c.upstream.circuitHalfOpenMs,
     defaultCircuitBreakerOptions.halfOpenAfterMs,
+  ],
+  WS_MAX_CONNECTIONS: [
+    (c) => c.realtime.websocket.maxConnections,
+    webSocketLimitDefaults.maxConnections,
+  ],
+  WS_MAX_CONNECTIONS_PER_ADDRESS: [
+    (c) => c.realtime.websocket.maxConnectionsPerAddress,
+    webSocketLimitDefaults.maxConnectionsPerAddress,
+  ],
+  WS_CONNECTION_INIT_TIMEOUT_MS: [
+    (c) => c.realtime.websocket.connectionInitTimeoutMs,
+    webSocketLimitDefaults.connectionInitTimeoutMs,
+  ],
+  HTTP_HEADERS_TIMEOUT_MS: [
+    (c) => c.server.timeouts.headersTimeoutMs,
+    httpTimeoutDefaults.headersTimeoutMs,
+  ],
+  HTTP_REQUEST_TIMEOUT_MS: [
+    (c) => c.server.timeouts.requestTimeoutMs,
+    httpTimeoutDefaults.requestTimeoutMs,
+  ],
+  HTTP_KEEP_ALIVE_TIMEOUT_MS: [
+    (c) => c.server.timeouts.keepAliveTimeoutMs,
+    httpTimeoutDefaults.keepAliveTimeoutMs,
   ],
 };
 

@@ -4,9 +4,11 @@ import { defaultAdminApiKeyWeight } from '../src/auth/caller.js';
 import { ConfigError, isLoopback, loadConfig, unknownVariableNames } from '../src/config.js';
 import { easemobRateBudgets } from '../src/easemob/rate-budget.js';
 import { editDistance } from '../src/env-names.js';
+import { httpTimeoutDefaults } from '../src/http-timeouts.js';
 import { defaultRequestTimeoutMs } from '../src/plugins/request-deadline.js';
 import { defaultMaxUpstreamCalls } from '../src/plugins/upstream-call-limit.js';
 import { subscriptionLimitDefaults } from '../src/realtime/subscription-limits.js';
+import { webSocketLimitDefaults } from '../src/realtime/websocket.js';
 import { defaultListSizes } from '../src/schema/call-cost.js';
 
 const remote = {
@@ -232,7 +234,12 @@ describe('the embedded emulator fails closed', () => {
   );
 
   it('never stands in the way of a real Easemob', () => {
-    const config = loadConfig({ ...remote, NODE_ENV: 'production', HOST: '0.0.0.0' });
+    const config = loadConfig({
+      ...remote,
+      NODE_ENV: 'production',
+      HOST: '0.0.0.0',
+      METRICS_TOKEN: 'a-metrics-token-long-enough',
+    });
     expect(config.easemob.mode).toBe('remote');
   });
 
@@ -323,5 +330,84 @@ describe('shutdown and start-up timing', () => {
       loadConfig({ SHUTDOWN_TIMEOUT_MS: '25000', STARTUP_TOKEN_TIMEOUT_MS: '1000' }).server,
     ).toMatchObject({ shutdownTimeoutMs: 25_000, startupTokenTimeoutMs: 1000 });
     expect(failure({ SHUTDOWN_TIMEOUT_MS: 'soon' })).toContain('SHUTDOWN_TIMEOUT_MS');
+  });
+});
+
+describe('the edges: WebSocket limits, HTTP timeouts, CORS', () => {
+  it('default to the owning modules and can be set', () => {
+    const defaults = loadConfig({});
+    expect(defaults.realtime.websocket).toEqual(webSocketLimitDefaults);
+    expect(defaults.server.timeouts).toEqual(httpTimeoutDefaults);
+    expect(defaults.server.corsOrigins).toEqual([]);
+    const set = loadConfig({
+      WS_MAX_CONNECTIONS: '5000',
+      WS_MAX_CONNECTIONS_PER_ADDRESS: '0',
+      WS_CONNECTION_INIT_TIMEOUT_MS: '1000',
+      HTTP_HEADERS_TIMEOUT_MS: '5000',
+      HTTP_REQUEST_TIMEOUT_MS: '60000',
+      HTTP_KEEP_ALIVE_TIMEOUT_MS: '65000',
+      CORS_ORIGINS: ' https://app.example.com, http://localhost:5173 ,',
+    });
+    expect(set.realtime.websocket).toEqual({
+      maxConnections: 5000,
+      maxConnectionsPerAddress: 0,
+      connectionInitTimeoutMs: 1000,
+    });
+    expect(set.server.timeouts).toEqual({
+      headersTimeoutMs: 5000,
+      requestTimeoutMs: 60_000,
+      keepAliveTimeoutMs: 65_000,
+    });
+    expect(set.server.corsOrigins).toEqual(['https://app.example.com', 'http://localhost:5173']);
+  });
+
+  it('keep the HTTP request timeout above the request deadline, and the headers timeout within it', () => {
+    expect(defaultRequestTimeoutMs).toBeLessThan(httpTimeoutDefaults.requestTimeoutMs);
+    expect(failure({ REQUEST_TIMEOUT_MS: '30000' })).toBe(
+      "invalid configuration: HTTP_REQUEST_TIMEOUT_MS (30000) must exceed REQUEST_TIMEOUT_MS (30000), so that a request's own deadline answers first",
+    );
+    expect(
+      loadConfig({ REQUEST_TIMEOUT_MS: '30000', HTTP_REQUEST_TIMEOUT_MS: '40000' }),
+    ).toBeTruthy();
+    expect(failure({ HTTP_HEADERS_TIMEOUT_MS: '40000' })).toContain(
+      'HTTP_HEADERS_TIMEOUT_MS (40000) must not exceed HTTP_REQUEST_TIMEOUT_MS (30000)',
+    );
+  });
+
+  it('CORS_ORIGINS takes origins only, exactly as a browser sends them', () => {
+    for (const wrong of [
+      'app.example.com',
+      'https://app.example.com/',
+      'https://a.example/path',
+      '*',
+    ]) {
+      expect(failure({ CORS_ORIGINS: wrong }), wrong).toMatch(
+        /CORS_ORIGINS(\.\d+)? each origin must be scheme:\/\/host\[:port\]/,
+      );
+    }
+  });
+});
+
+describe('/metrics in production', () => {
+  const production = { ...remote, NODE_ENV: 'production' };
+
+  it('refuses to start with METRICS on and no METRICS_TOKEN, in one line naming both ways out', () => {
+    expect(failure(production)).toBe(
+      'refusing to start: METRICS is on in production without METRICS_TOKEN, so /metrics would be open to anyone who reaches the port; set METRICS_TOKEN (at least 16 characters) for the scraper to send as a bearer token, or METRICS=false',
+    );
+  });
+
+  it('starts with a token, with metrics off, outside production, and for the emulator try-out', () => {
+    const token = 'a-metrics-token-long-enough';
+    expect(loadConfig({ ...production, METRICS_TOKEN: token }).observability.metrics).toEqual({
+      enabled: true,
+      token,
+    });
+    expect(loadConfig({ ...production, METRICS: 'false' }).observability.metrics.enabled).toBe(
+      false,
+    );
+    expect(loadConfig(remote).observability.metrics.enabled).toBe(true);
+    const demo = { NODE_ENV: 'production', HOST: '0.0.0.0', ALLOW_EMBEDDED_EMULATOR: 'true' };
+    expect(loadConfig(demo).observability.metrics.enabled).toBe(true);
   });
 });

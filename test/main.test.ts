@@ -104,6 +104,24 @@ describe('start-up fails closed', () => {
     }
   });
 
+  it('in production with METRICS on and no METRICS_TOKEN: exit 1, one line, before any Easemob call', async () => {
+    const emulator = await startEmulator();
+    closers.push(() => emulator.close());
+    const server = startMain({
+      ...remoteEnv(emulator),
+      EASEMOB_CLIENT_SECRET: emulator.clientSecret,
+      NODE_ENV: 'production',
+    });
+    expect(await server.exited).toBe(1);
+    const lines = server.logLines();
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatchObject({ level: 60 });
+    expect(lines[0]!.msg).toMatch(
+      /^refusing to start: METRICS is on in production without METRICS_TOKEN/,
+    );
+    expect(emulator.calls.count()).toBe(0);
+  });
+
   it('names a misspelt EASEMOB_ variable in the refusal', async () => {
     const server = startMain({ NODE_ENV: 'production', EASMOB_CLIENT_ID: 'YXA6…' });
     expect(await server.exited).toBe(1);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { startGraphQL } from './support/graphql.js';
+import { startLiveServer } from './support/live-server.js';
 
 const seed = { users: [{ username: 'alice', password: 'pw' }] };
 
@@ -73,5 +74,68 @@ describe('error masking', () => {
     const { post } = await startGraphQL({ emulator: { seed } });
     const { headers } = await post('{ __typename }');
     expect(headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+  });
+});
+
+describe('CORS', () => {
+  const listed = 'https://app.example.com';
+  const foreign = 'https://evil.example';
+  const preflight = (origin: string) => ({
+    method: 'OPTIONS',
+    headers: {
+      origin,
+      'access-control-request-method': 'POST',
+      'access-control-request-headers': 'content-type, authorization',
+    },
+  });
+  const post = (origin: string, contentType = 'application/json') => ({
+    method: 'POST',
+    headers: { origin, 'content-type': contentType },
+    body: JSON.stringify({ query: '{ __typename }' }),
+  });
+
+  it('allows no foreign origin by default, in open dev mode too: no Access-Control-Allow-Origin', async () => {
+    // startGraphQL's app is the emulator's open dev mode: every caller is admin.
+    const { yoga } = await startGraphQL();
+    const answered = await yoga.fetch('http://localhost/graphql', preflight(foreign));
+    expect(answered.headers.get('access-control-allow-origin')).toBeNull();
+    expect(answered.headers.get('access-control-allow-credentials')).toBeNull();
+    const posted = await yoga.fetch('http://localhost/graphql', post(foreign));
+    // Executed (a page could have sent it anyway), but its page may not read the answer.
+    expect(posted.headers.get('access-control-allow-origin')).toBeNull();
+    // A "simple" request (no preflight) is refused by CSRF prevention before it runs.
+    const simple = await yoga.fetch('http://localhost/graphql', post(foreign, 'text/plain'));
+    expect(simple.status).toBe(403);
+    expect(simple.headers.get('access-control-allow-origin')).toBeNull();
+  });
+
+  it('allows the origins CORS_ORIGINS lists, exactly, with credentials', async () => {
+    const { yoga } = await startGraphQL({
+      server: { corsOrigins: [listed, 'https://admin.example.com'] },
+    });
+    const answered = await yoga.fetch('http://localhost/graphql', preflight(listed));
+    expect(answered.headers.get('access-control-allow-origin')).toBe(listed);
+    expect(answered.headers.get('access-control-allow-credentials')).toBe('true');
+    expect(answered.headers.get('access-control-allow-headers')).toContain('authorization');
+    const posted = await yoga.fetch('http://localhost/graphql', post(listed));
+    expect(posted.headers.get('access-control-allow-origin')).toBe(listed);
+    expect(await posted.json()).toEqual({ data: { __typename: 'Query' } });
+    for (const near of [foreign, `${listed}.evil.example`, 'http://app.example.com']) {
+      const refused = await yoga.fetch('http://localhost/graphql', preflight(near));
+      expect(refused.headers.get('access-control-allow-origin'), near).toBeNull();
+    }
+  });
+
+  it('CORS_ORIGINS reaches the server a deployment runs', async () => {
+    const { url } = await startLiveServer({
+      env: { CORS_ORIGINS: `${listed},https://admin.example.com` },
+    });
+    for (const [origin, allowed] of [
+      [listed, listed],
+      [foreign, null],
+    ] as const) {
+      const answered = await fetch(url, preflight(origin));
+      expect(answered.headers.get('access-control-allow-origin'), origin).toBe(allowed);
+    }
   });
 });

@@ -1,55 +1,147 @@
 import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { type ExecutionArgs, type ExecutionResult, GraphQLError, getOperationAST } from 'graphql';
-import { useServer } from 'graphql-ws/use/ws';
+import {
+  type ExecutionArgs,
+  type ExecutionResult,
+  GraphQLError,
+  type GraphQLFormattedError,
+  getOperationAST,
+} from 'graphql';
+import {
+  CloseCode,
+  type ConnectionInitMessage,
+  type Context,
+  handleProtocols,
+  makeServer,
+  type ServerOptions,
+} from 'graphql-ws';
 import type { YogaServerInstance } from 'graphql-yoga';
-import { WebSocketServer } from 'ws';
+import { type WebSocket, WebSocketServer } from 'ws';
+import type { Authenticate } from '../auth/authenticate.js';
+import type { Logger } from '../logger.js';
 
-type Run = (
-  args: ExecutionArgs,
-) => ReturnType<NonNullable<Parameters<typeof useServer>[0]['execute']>>;
+/** What one client may hold open, and how long it may take to say who it is. */
+export interface WebSocketLimits {
+  /** Open WebSocket connections on this instance; past it an upgrade is answered 503. */
+  maxConnections: number;
+  /** Open connections from one client address; past it 429. 0: no per-address limit. */
+  maxConnectionsPerAddress: number;
+  /** A connection that has not sent `connection_init` this long after opening is closed (4408). */
+  connectionInitTimeoutMs: number;
+}
+
+/**
+ * 1000 sockets cost little memory; what a socket costs is its subscriptions, bounded on their own
+ * (SUBSCRIPTIONS_PER_CONNECTION). 20 per address leaves room for a user's tabs and devices behind
+ * one NAT. 3 s is graphql-ws's own default: a client sends `connection_init` at once.
+ */
+export const webSocketLimitDefaults: WebSocketLimits = {
+  maxConnections: 1000,
+  maxConnectionsPerAddress: 20,
+  connectionInitTimeoutMs: 3000,
+};
+
+export interface WebSocketOptions extends Partial<WebSocketLimits> {
+  /** The same credentials check as HTTP's, run on `connection_init`. */
+  authenticate: Authenticate;
+  /** Messages larger than this close the connection (1009), as larger bodies get 413 over HTTP. */
+  maxPayloadBytes: number;
+  logger?: Logger;
+}
+
+type Run = (args: ExecutionArgs) => ReturnType<NonNullable<ServerOptions['execute']>>;
 type Enveloped = { execute: Run; subscribe: Run };
+type Extra = { socket: WebSocket; request: IncomingMessage };
+
+/** graphql-ws's server pings this often and drops a client that has not answered by the next. */
+const keepAliveMs = 12_000;
 
 /**
  * graphql-ws (WebSocket) on the same port and path as HTTP, running every operation through
  * yoga's own pipeline (auth, limits, masking). Credentials come from the connection's
- * `authorization` payload, else the upgrade request's header.
+ * `authorization` payload, else the upgrade request's header; they are checked on
+ * `connection_init` (refused: closed 4403 before any subscription) and again per subscription.
  *
- * A subscription refused before its first event (the call limit, the subscription limits, its
- * authorization) is answered the way graphql-ws answers invalid ones: an `error` message for that
- * id, the socket staying open for the others.
+ * A subscription refused before its first event (a syntax error, the cost limits, the call limit,
+ * the subscription limits, its authorization) is answered the way graphql-ws answers invalid
+ * ones: an `error` message for that id, the socket staying open for the others.
+ *
+ * graphql-ws's own `ws` adapter (`graphql-ws/use/ws`) is not used: it prints errors with
+ * console.error (a stack on stdout, where every line must be a JSON log line) and closes the socket
+ * with 4500 on any error thrown while handling a message.
  */
-// biome-ignore lint/suspicious/noExplicitAny: any server context, any user context
-export function serveWebSockets(http: Server, yoga: YogaServerInstance<any, any>) {
+export function serveWebSockets(
+  http: Server,
+  // biome-ignore lint/suspicious/noExplicitAny: any server context, any user context
+  yoga: YogaServerInstance<any, any>,
+  options: WebSocketOptions,
+) {
+  const limits = { ...webSocketLimitDefaults, ...options };
+  const { logger } = options;
   // Upgrades are handed over here rather than with `{ server: http }`: attached that way, ws
-  // re-emits the HTTP server's own errors (EADDRINUSE…) and graphql-ws reports them as an
-  // "Internal error emitted on the WebSocket server" — the listen error is main.ts's to report.
-  const wss = new WebSocketServer({ noServer: true });
+  // re-emits the HTTP server's own errors (EADDRINUSE…) — the listen error is main.ts's to report.
+  const wss = new WebSocketServer({
+    noServer: true,
+    maxPayload: options.maxPayloadBytes,
+    handleProtocols,
+  });
+  const connections = new ConnectionCounts(limits);
   http.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
     if (request.url?.split('?', 1)[0] !== yoga.graphqlEndpoint) {
-      socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+      refuseUpgrade(socket, 400, 'Bad Request');
       return;
     }
+    const address = request.socket.remoteAddress ?? '';
+    const admitted = connections.admit(address);
+    if (admitted !== true) {
+      logger?.info({ address, limit: admitted.limit, max: admitted.max }, 'WebSocket refused');
+      refuseUpgrade(socket, admitted.status, admitted.statusText);
+      return;
+    }
+    // The TCP connection's end, whether the handshake completed or not.
+    socket.once('close', () => connections.release(address));
     wss.handleUpgrade(request, socket, head, (ws) => wss.emit('connection', ws, request));
   });
-  const disposable = useServer(
-    {
-      execute: (args) => (args.rootValue as Enveloped).execute(args),
-      subscribe: (args) => (args.rootValue as Enveloped).subscribe(args),
-      onSubscribe: async (ctx, _id, payload) => {
-        const given = ctx.connectionParams?.authorization;
-        const authorization =
-          typeof given === 'string' ? given : ctx.extra.request.headers.authorization;
-        const request = new Request(`http://localhost${yoga.graphqlEndpoint}`, {
-          headers: authorization ? { authorization } : {},
-        });
-        const { schema, execute, subscribe, contextFactory, parse, validate } = yoga.getEnveloped({
-          ...ctx,
-          request,
-          params: payload,
-          // One object per socket: subscriptions count against their connection's limit.
-          connection: ctx,
-        });
+
+  const requestOf = (ctx: Context<ConnectionInitMessage['payload'], Extra>) => {
+    const given = ctx.connectionParams?.authorization;
+    const authorization =
+      typeof given === 'string' ? given : ctx.extra.request.headers.authorization;
+    return new Request(`http://localhost${yoga.graphqlEndpoint}`, {
+      headers: authorization ? { authorization } : {},
+    });
+  };
+
+  const server = makeServer<ConnectionInitMessage['payload'], Extra>({
+    connectionInitWaitTimeout: limits.connectionInitTimeoutMs,
+    onNext: (_ctx, _id, _payload, _args, result) =>
+      result.errors ? { ...result, errors: result.errors.map(withoutHttp) } : undefined,
+    onError: (_ctx, _id, _payload, errors) => errors.map(withoutHttp),
+    execute: (args) => (args.rootValue as Enveloped).execute(args),
+    subscribe: (args) => (args.rootValue as Enveloped).subscribe(args),
+    onConnect: async (ctx) => {
+      try {
+        await options.authenticate(requestOf(ctx));
+        return true;
+      } catch (error) {
+        if (!(error instanceof GraphQLError)) throw error;
+        // `false` is graphql-ws's refusal: closed with 4403 Forbidden, no `connection_ack`.
+        logger?.info(
+          { code: error.extensions.code, reason: error.message, transport: 'websocket' },
+          'credentials refused',
+        );
+        return false;
+      }
+    },
+    onSubscribe: async (ctx, _id, payload) => {
+      const { schema, execute, subscribe, contextFactory, parse, validate } = yoga.getEnveloped({
+        ...ctx,
+        request: requestOf(ctx),
+        params: payload,
+        // One object per socket: subscriptions count against their connection's limit.
+        connection: ctx,
+      });
+      try {
         const args: ExecutionArgs = {
           schema,
           operationName: payload.operationName,
@@ -71,21 +163,135 @@ export function serveWebSockets(http: Server, yoga: YogaServerInstance<any, any>
         }
         args.rootValue = { execute, subscribe: () => started };
         return args;
-      },
+      } catch (error) {
+        // The caller's mistakes (a syntax error — yoga's parse gives it its code —, a document over
+        // the token or alias limit, a credential that stopped verifying) are GraphQL errors with
+        // a code: that id's answer, where graphql-ws would close the socket with 4500.
+        if (error instanceof GraphQLError && error.extensions.code) return [error];
+        logger?.error({ error: describe(error) }, 'WebSocket subscribe failed');
+        return [
+          new GraphQLError('Unexpected error.', { extensions: { code: 'INTERNAL_SERVER_ERROR' } }),
+        ];
+      }
     },
-    wss,
-  );
+  });
+
+  wss.on('connection', (socket: WebSocket, request: IncomingMessage) => {
+    // ws has already closed the connection with the code that fits (1009 for an oversized message,
+    // 1002 for a protocol violation); what is left is to say so, once, as a log line.
+    socket.on('error', (error: Error & { code?: string }) => {
+      logger?.info({ code: error.code, reason: error.message }, 'WebSocket closed by its error');
+    });
+    let pongWait: NodeJS.Timeout | undefined;
+    const pings = setInterval(() => {
+      if (socket.readyState !== socket.OPEN) return;
+      pongWait = setTimeout(() => socket.terminate(), keepAliveMs);
+      socket.once('pong', () => clearTimeout(pongWait));
+      socket.ping();
+    }, keepAliveMs);
+    const closed = server.opened(
+      {
+        protocol: socket.protocol,
+        send: (data) =>
+          new Promise<void>((resolve, reject) => {
+            if (socket.readyState !== socket.OPEN) return resolve();
+            socket.send(data, (error) => (error ? reject(error) : resolve()));
+          }),
+        close: (code, reason) => socket.close(code, reason),
+        onMessage: (handle) =>
+          socket.on('message', async (data) => {
+            try {
+              await handle(String(data));
+            } catch (error) {
+              logger?.error({ error: describe(error) }, 'WebSocket message failed');
+              socket.close(CloseCode.InternalServerError, 'Internal server error');
+            }
+          }),
+      },
+      { socket, request },
+    );
+    socket.once('close', (code, reason) => {
+      clearInterval(pings);
+      clearTimeout(pongWait);
+      closed(code, String(reason)).catch((error: unknown) => {
+        logger?.error({ error: describe(error) }, 'WebSocket close failed');
+      });
+    });
+  });
+
   return {
     /** Closes every connection (1001 Going away) and waits for their closing handshakes. */
     close: async () => {
-      await disposable.dispose();
+      for (const client of wss.clients) client.close(1001, 'Going away');
       await new Promise<void>((resolve) => wss.close(() => resolve()));
     },
     /** Drops the connections still open, without a handshake. */
     terminate: () => {
       for (const client of wss.clients) client.terminate();
     },
+    /** Open connections (upgrades in progress included). */
+    get connections() {
+      return connections.total;
+    },
   };
+}
+
+type Refusal = { status: number; statusText: string; limit: 'total' | 'address'; max: number };
+
+/** Open connections, in all and per client address. */
+class ConnectionCounts {
+  total = 0;
+  private readonly byAddress = new Map<string, number>();
+
+  constructor(private readonly limits: WebSocketLimits) {}
+
+  admit(address: string): true | Refusal {
+    const { maxConnections, maxConnectionsPerAddress } = this.limits;
+    if (this.total >= maxConnections) {
+      return {
+        status: 503,
+        statusText: 'Service Unavailable',
+        limit: 'total',
+        max: maxConnections,
+      };
+    }
+    const mine = this.byAddress.get(address) ?? 0;
+    if (maxConnectionsPerAddress > 0 && mine >= maxConnectionsPerAddress) {
+      return {
+        status: 429,
+        statusText: 'Too Many Requests',
+        limit: 'address',
+        max: maxConnectionsPerAddress,
+      };
+    }
+    this.total += 1;
+    this.byAddress.set(address, mine + 1);
+    return true;
+  }
+
+  release(address: string): void {
+    this.total -= 1;
+    const left = (this.byAddress.get(address) ?? 1) - 1;
+    if (left > 0) this.byAddress.set(address, left);
+    else this.byAddress.delete(address);
+  }
+}
+
+function refuseUpgrade(socket: Duplex, status: number, statusText: string) {
+  socket.end(`HTTP/1.1 ${status} ${statusText}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+}
+
+/** yoga's hint at an HTTP status (`extensions.http`) means nothing on a WebSocket. */
+function withoutHttp(error: GraphQLError | GraphQLFormattedError): GraphQLFormattedError {
+  const formatted = error instanceof GraphQLError ? error.toJSON() : error;
+  if (!formatted.extensions || !('http' in formatted.extensions)) return formatted;
+  const { http: _http, ...extensions } = formatted.extensions;
+  const { extensions: _all, ...rest } = formatted;
+  return Object.keys(extensions).length > 0 ? { ...rest, extensions } : rest;
+}
+
+function describe(error: unknown) {
+  return error instanceof Error ? { type: error.name, message: error.message } : String(error);
 }
 
 function isAsyncIterable(value: object): value is AsyncIterable<unknown> {

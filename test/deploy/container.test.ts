@@ -173,7 +173,10 @@ describe('Dockerfile', () => {
 
 describe('compose.yaml', () => {
   /** What the operator's shell provides: compose will not start without an admin key. */
-  const shell = { ADMIN_API_KEYS: 'an-operator-chosen-admin-key-0123456789' };
+  const shell = {
+    ADMIN_API_KEYS: 'an-operator-chosen-admin-key-0123456789',
+    METRICS_TOKEN: 'an-operator-chosen-metrics-token',
+  };
   /** gateway-1's environment as compose would hand it over, given the shell's variables. */
   const gatewayEnv = (more: Record<string, string> = {}) =>
     Object.fromEntries(
@@ -261,7 +264,8 @@ describe('compose.yaml', () => {
   });
 
   it("configures the gateways for the emulator's demo app, with authentication and Redis", async () => {
-    const config = loadConfig(gatewayEnv());
+    // As the image runs it (its NODE_ENV=production).
+    const config = loadConfig({ ...gatewayEnv(), NODE_ENV: 'production' });
     const emulator = await startEmulator({ seed: false });
     closers.push(() => emulator.close());
     expect(config.easemob).toEqual({

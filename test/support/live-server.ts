@@ -4,6 +4,7 @@ import { createApp } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
 import type { EasemobClientOptions } from '../../src/easemob/client.js';
 import type { EmulatorOptions } from '../../src/emulator/server.js';
+import type { Logger } from '../../src/logger.js';
 import { Realtime, type RealtimeOptions } from '../../src/realtime/realtime.js';
 import type { YogaAppOptions } from '../../src/yoga-app.js';
 import { startHarness } from './easemob.js';
@@ -21,6 +22,10 @@ export async function startLiveServer(
     eventTarget?: RealtimeOptions['eventTarget'];
     coordinators?: RealtimeOptions['coordinators'];
     subscriptionLimits?: RealtimeOptions['subscriptionLimits'];
+    /** More configuration, as environment variables (`WS_MAX_CONNECTIONS: '2'`). */
+    env?: Record<string, string>;
+    /** The app's logger (silent when absent). */
+    logger?: Logger;
   } = {},
 ) {
   const { emulator, client } = await startHarness({
@@ -33,11 +38,10 @@ export async function startLiveServer(
     coordinators: options.coordinators,
     subscriptionLimits: options.subscriptionLimits,
   });
-  const app = await createApp(loadConfig({ LOG_LEVEL: 'silent', METRICS: 'false' }), {
-    client,
-    realtime,
-    yoga: options.server,
-  });
+  const app = await createApp(
+    loadConfig({ LOG_LEVEL: 'silent', METRICS: 'false', ...options.env }),
+    { client, realtime, yoga: options.server, logger: options.logger },
+  );
   await new Promise<void>((resolve) => app.http.listen(0, '127.0.0.1', resolve));
   const { port } = app.http.address() as AddressInfo;
   let stopped = false;
@@ -55,6 +59,8 @@ export async function startLiveServer(
     realtime,
     url: `http://127.0.0.1:${port}/graphql`,
     wsUrl: `ws://127.0.0.1:${port}/graphql`,
+    port,
+    app,
     /** Stops this instance now (as if it died), instead of after the test. */
     stop,
   };
