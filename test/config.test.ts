@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { defaultAdminApiKeyWeight } from '../src/auth/caller.js';
+import { defaultViewerPolicy } from '../src/auth/viewer-policy.js';
 import { ConfigError, isLoopback, loadConfig, unknownVariableNames } from '../src/config.js';
 import { easemobRateBudgets } from '../src/easemob/rate-budget.js';
 import { editDistance } from '../src/env-names.js';
@@ -101,6 +102,27 @@ describe('loadConfig', () => {
     expect(config.admission).toEqual({ requestTimeoutMs: 3000, adminApiKeyWeight: 8 });
     expect(failure({ ADMIN_API_KEY_WEIGHT: '0' })).toContain('ADMIN_API_KEY_WEIGHT');
     expect(failure({ REQUEST_TIMEOUT_MS: 'soon' })).toContain('REQUEST_TIMEOUT_MS');
+  });
+
+  it('reads the viewer policy, defaulting to its module', () => {
+    expect(loadConfig({}).auth.viewers).toEqual(defaultViewerPolicy);
+    const config = loadConfig({
+      VIEWER_SEND_TARGET_TYPES: 'users,chatrooms',
+      VIEWER_SEND_MAX_TARGETS: '50',
+      VIEWER_SENDS_PER_MINUTE: '200',
+      VIEWER_CONTACTS: 'admin-only',
+    });
+    expect(config.auth.viewers).toEqual({
+      sendTargetTypes: ['users', 'chatrooms'],
+      sendMaxTargets: 50,
+      sendsPerMinute: 200,
+      contacts: 'admin-only',
+    });
+    expect(failure({ VIEWER_SEND_TARGET_TYPES: 'users,channels' })).toContain(
+      'VIEWER_SEND_TARGET_TYPES',
+    );
+    expect(failure({ VIEWER_CONTACTS: 'nobody' })).toContain('VIEWER_CONTACTS');
+    expect(failure({ VIEWER_SENDS_PER_MINUTE: '0' })).toContain('VIEWER_SENDS_PER_MINUTE');
   });
 
   it('reads auth, GraphiQL and cost settings', () => {
