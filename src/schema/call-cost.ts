@@ -119,7 +119,8 @@ export const fieldCosts: Record<string, FieldCost> = {
   'Mutation.deactivateUser': { calls: one, carriesProfile: true },
   'Mutation.activateUser': { calls: one },
   'Mutation.disconnectUser': { calls: one },
-  'Mutation.addContact': { calls: one },
+  // A viewer's request reads the other user's block list first (src/schema/relations.ts).
+  'Mutation.addContact': { calls: one, viewerCalls: one },
   'Mutation.removeContact': { calls: one },
   'Mutation.blockUsers': { calls: one },
   'Mutation.unblockUser': { calls: one },

@@ -193,12 +193,15 @@ describe('the viewers’ send policy', () => {
     expect(emulator.state.sentMessages.map((m) => m.to)).toEqual(['100000001']);
   });
 
-  it("counts a viewer's per-target blocks reads in the call estimate", () => {
+  it("counts a viewer's blocks reads (per send target, per contact request) in the call estimate", () => {
     const document = parse(
       mutation(send('targetType: USERS, targets: ["a", "b", "c"], message: { text: "hi" }')),
     );
     expect(estimateCalls(schema, document, {}, null, { viewer: true })).toBe(4);
     expect(estimateCalls(schema, document, {}, null)).toBe(1);
+    const contact = parse('mutation { addContact(username: "a", contact: "b") { username } }');
+    expect(estimateCalls(schema, contact, {}, null, { viewer: true })).toBe(2);
+    expect(estimateCalls(schema, contact, {}, null)).toBe(1);
   });
 });
 
