@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defaultJwtLifetime } from './auth/authenticate.js';
 import { defaultAdminApiKeyWeight } from './auth/caller.js';
+import { defaultViewerPolicy, type ViewerPolicy } from './auth/viewer-policy.js';
 import { defaultCircuitBreakerOptions } from './easemob/circuit-breaker.js';
 import { easemobRateBudgets } from './easemob/rate-budget.js';
 import { defaultRetryOptions } from './easemob/retry.js';
@@ -108,6 +109,25 @@ const envSchema = z.object({
       .optional(),
   ),
   PUBLIC_PROFILES: flag(true),
+  VIEWER_SEND_TARGET_TYPES: z.preprocess(
+    blankAsMissing,
+    z
+      .string()
+      .transform((s) =>
+        s
+          .split(',')
+          .map((t) => t.trim().toLowerCase())
+          .filter(Boolean),
+      )
+      .pipe(z.array(z.enum(['users', 'chatgroups', 'chatrooms'])).min(1))
+      .default(defaultViewerPolicy.sendTargetTypes),
+  ),
+  VIEWER_SEND_MAX_TARGETS: intInRange(1, 100_000, defaultViewerPolicy.sendMaxTargets),
+  VIEWER_SENDS_PER_MINUTE: intInRange(1, 1_000_000, defaultViewerPolicy.sendsPerMinute),
+  VIEWER_CONTACTS: z.preprocess(
+    blankAsMissing,
+    z.enum(['self-service', 'admin-only']).default(defaultViewerPolicy.contacts),
+  ),
   GRAPHIQL: optionalFlag,
   INTROSPECTION: optionalFlag,
   REDIS_URL: z.preprocess(blankAsMissing, z.url({ protocol: /^rediss?$/ }).optional()),
@@ -286,6 +306,8 @@ export interface AuthConfig {
   adminApiKeys: string[];
   /** Viewers may read other users' public profile fields and status. */
   publicProfiles: boolean;
+  /** What viewers may send and change (src/auth/viewer-policy.ts); its defaults where absent. */
+  viewers?: Partial<ViewerPolicy>;
   /** No authentication configured on the embedded emulator: every caller acts as admin. */
   open: boolean;
 }
@@ -575,7 +597,18 @@ function resolveAuth(e: z.infer<typeof envSchema>, dev: boolean): AuthConfig {
       'refusing to start: real Easemob credentials are configured but no authentication is; set JWT_SECRET, JWT_JWKS_URL or ADMIN_API_KEYS',
     );
   }
-  return { jwt, adminApiKeys, publicProfiles: e.PUBLIC_PROFILES, open: !configured };
+  return {
+    jwt,
+    adminApiKeys,
+    publicProfiles: e.PUBLIC_PROFILES,
+    viewers: {
+      sendTargetTypes: e.VIEWER_SEND_TARGET_TYPES,
+      sendMaxTargets: e.VIEWER_SEND_MAX_TARGETS,
+      sendsPerMinute: e.VIEWER_SENDS_PER_MINUTE,
+      contacts: e.VIEWER_CONTACTS,
+    },
+    open: !configured,
+  };
 }
 
 function resolveEasemob(e: z.infer<typeof envSchema>): Config['easemob'] {

@@ -1,4 +1,5 @@
 import type { Viewer } from './auth/authenticate.js';
+import type { SendQuota, ViewerPolicy } from './auth/viewer-policy.js';
 import type { EasemobClient } from './easemob/client.js';
 import { createLoaders, type Loaders } from './loaders/index.js';
 import type { ReadLayer } from './reads/reads.js';
@@ -11,6 +12,10 @@ export interface Context {
   viewer: Viewer;
   /** Viewers may read other users' public profile fields and status. */
   publicProfiles: boolean;
+  /** What viewers may send and change; admins are not bound by it. */
+  viewerPolicy: ViewerPolicy;
+  /** Process-wide: each viewer's deliveries in the last minute. */
+  sendQuota: SendQuota;
   /** Query cost limits, checked before any resolver runs. */
   limits: { complexity: number; depth: number };
   /** Process-wide subscriptions: pub/sub and the shared pollers. */
@@ -24,6 +29,8 @@ export interface Context {
 
 export interface ContextOptions {
   publicProfiles: boolean;
+  viewerPolicy: ViewerPolicy;
+  sendQuota: SendQuota;
   limits: Context['limits'];
   realtime: Realtime;
   /** The process-wide read layer the loaders read through. */

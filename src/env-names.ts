@@ -27,6 +27,7 @@ const ourPrefixes = [
   'GRAPHIQL',
   'INTROSPECTION',
   'PUBLIC_PROFILES',
+  'VIEWER_',
   'ADMIN_API_KEYS',
 ];
 

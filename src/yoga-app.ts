@@ -6,6 +6,7 @@ import { GraphQLError, NoSchemaIntrospectionCustomRule } from 'graphql';
 import { createYoga, type Plugin } from 'graphql-yoga';
 import { type Authenticate, createAuthenticator } from './auth/authenticate.js';
 import { callerOf, defaultAdminApiKeyWeight, weightOf } from './auth/caller.js';
+import { defaultViewerPolicy, SendQuota } from './auth/viewer-policy.js';
 import type { AdmissionConfig, AuthConfig } from './config.js';
 import { createContext } from './context.js';
 import type { EasemobClient } from './easemob/client.js';
@@ -58,6 +59,8 @@ export const openAuth: AuthConfig = { adminApiKeys: [], publicProfiles: true, op
 export function createYogaApp(options: YogaAppOptions) {
   const auth = options.auth ?? openAuth;
   const limits = { ...defaultLimits, ...options.limits };
+  const viewerPolicy = { ...defaultViewerPolicy, ...auth.viewers };
+  const sendQuota = new SendQuota(viewerPolicy.sendsPerMinute);
   const authenticate = logRefusals(createAuthenticator(auth), options.logger);
   const realtime =
     options.realtime ??
@@ -107,6 +110,8 @@ export function createYogaApp(options: YogaAppOptions) {
         viewer,
         {
           publicProfiles: auth.publicProfiles,
+          viewerPolicy,
+          sendQuota,
           limits: { complexity: limits.maxComplexity, depth: limits.maxDepth },
           realtime,
           reads,

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { defaultViewerPolicy } from '../src/auth/viewer-policy.js';
 import { type Config, loadConfig } from '../src/config.js';
 import { defaultCircuitBreakerOptions } from '../src/easemob/circuit-breaker.js';
 import { easemobRateBudgets } from '../src/easemob/rate-budget.js';
@@ -68,6 +69,14 @@ const owned: Record<string, [(config: Config) => number, number]> = {
   HTTP_KEEP_ALIVE_TIMEOUT_MS: [
     (c) => c.server.timeouts.keepAliveTimeoutMs,
     httpTimeoutDefaults.keepAliveTimeoutMs,
+  ],
+  VIEWER_SEND_MAX_TARGETS: [
+    (c) => c.auth.viewers?.sendMaxTargets ?? Number.NaN,
+    defaultViewerPolicy.sendMaxTargets,
+  ],
+  VIEWER_SENDS_PER_MINUTE: [
+    (c) => c.auth.viewers?.sendsPerMinute ?? Number.NaN,
+    defaultViewerPolicy.sendsPerMinute,
   ],
 };
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultJwtLifetime } from '../src/auth/authenticate.js';
 import { defaultAdminApiKeyWeight } from '../src/auth/caller.js';
+import { defaultViewerPolicy } from '../src/auth/viewer-policy.js';
 import { ConfigError, isLoopback, loadConfig, unknownVariableNames } from '../src/config.js';
 import { easemobRateBudgets } from '../src/easemob/rate-budget.js';
 import { editDistance } from '../src/env-names.js';
@@ -143,6 +144,27 @@ describe('loadConfig', () => {
     expect(failure({ JWT_MAX_LIFETIME_SECONDS: '0' })).toContain('JWT_MAX_LIFETIME_SECONDS');
     expect(failure({ JWT_CLOCK_SKEW_SECONDS: '-1' })).toContain('JWT_CLOCK_SKEW_SECONDS');
     expect(failure({ JWT_REQUIRE_EXP: 'maybe' })).toContain('JWT_REQUIRE_EXP');
+  });
+
+  it('reads the viewer policy, defaulting to its module', () => {
+    expect(loadConfig({}).auth.viewers).toEqual(defaultViewerPolicy);
+    const config = loadConfig({
+      VIEWER_SEND_TARGET_TYPES: 'users,chatrooms',
+      VIEWER_SEND_MAX_TARGETS: '50',
+      VIEWER_SENDS_PER_MINUTE: '200',
+      VIEWER_CONTACTS: 'admin-only',
+    });
+    expect(config.auth.viewers).toEqual({
+      sendTargetTypes: ['users', 'chatrooms'],
+      sendMaxTargets: 50,
+      sendsPerMinute: 200,
+      contacts: 'admin-only',
+    });
+    expect(failure({ VIEWER_SEND_TARGET_TYPES: 'users,channels' })).toContain(
+      'VIEWER_SEND_TARGET_TYPES',
+    );
+    expect(failure({ VIEWER_CONTACTS: 'nobody' })).toContain('VIEWER_CONTACTS');
+    expect(failure({ VIEWER_SENDS_PER_MINUTE: '0' })).toContain('VIEWER_SENDS_PER_MINUTE');
   });
 
   it('reads auth, GraphiQL and cost settings', () => {

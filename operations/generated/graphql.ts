@@ -198,7 +198,7 @@ export type MessageTargetType =
 export type Mutation = {
   __typename?: 'Mutation';
   activateUser: User;
-  /** Makes the two users contacts of each other; returns the owner. */
+  /** Makes the two users contacts of each other; returns the owner. A viewer cannot add a user who blocked them. */
   addContact: User;
   /** Blocks users from messaging the owner (at most 500); returns the owner. */
   blockUsers: User;
@@ -213,7 +213,7 @@ export type Mutation = {
   disconnectUser: Scalars['Boolean']['output'];
   removeContact: User;
   resetPassword: Scalars['Boolean']['output'];
-  /** Sends one message to each target. Never retried after an ambiguous failure. */
+  /** Sends one message to each target. Never retried after an ambiguous failure. Viewers send within the send policy (README: Authentication and authorization). */
   sendMessage: SendMessagePayload;
   /** Sets one device's status and the user's presence extension. */
   setPresence: Scalars['Boolean']['output'];
@@ -352,6 +352,7 @@ export type PageInfo = {
   startCursor?: Maybe<Scalars['String']['output']>;
 };
 
+/** A user's presence. `devices`, `ext` and `lastSeenAt` are for the user and admins; others see `user { status }` (README: Authentication and authorization). */
 export type Presence = {
   __typename?: 'Presence';
   devices: Array<DeviceStatus>;
@@ -477,7 +478,7 @@ export type Subscription = {
   __typename?: 'Subscription';
   /** Messages sent through this API by or to `username`. */
   messageSent: MessageSent;
-  /** Each change of these users' presence, watched on behalf of `username`. */
+  /** Each change of these users' presence, watched on behalf of `username`; others' presence details are for admins (see Presence). */
   presenceChanged: PresenceChange;
   /** Each change of these users' online status (polled; see README). */
   statusChanged: StatusChange;

@@ -1,5 +1,6 @@
 import { type ExecutionArgs, GraphQLError } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
+import type { Context } from '../context.js';
 import { errorCodes } from '../errors.js';
 import { type EstimateOptions, estimateCalls } from '../schema/call-cost.js';
 
@@ -28,7 +29,7 @@ export function useUpstreamCallLimit(options: UpstreamCallLimitOptions = {}): Pl
       args.document,
       args.variableValues as Record<string, unknown> | undefined,
       args.operationName,
-      options,
+      { ...options, viewer: (args.contextValue as Context).viewer?.kind !== 'admin' },
     );
     if (estimatedCalls <= max) return undefined;
     return {

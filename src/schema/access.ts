@@ -25,3 +25,33 @@ export const actingAs = (_parent: unknown, args: { username: string }) => ({
   admin: true,
   self: args.username,
 });
+
+/**
+ * One rule for another user's online state, on every path (`User.status`, `User.presence`,
+ * `presences`, `subscribePresence`, `statusChanged`, `presenceChanged`): whether they are online
+ * is public like their profile (publicOf: off with PUBLIC_PROFILES=false); the details of their
+ * presence — devices, ext, lastSeenAt — are private to them and admins (privateOf).
+ */
+export const presenceDetails = ['devices', 'ext', 'lastSeenAt'] as const;
+
+/** The fields of `presenceDetails` on a `Presence`, keyed on whose presence it is. */
+export const presenceDetailsOf = (presence: { username: string }) =>
+  privateOf({ username: presence.username });
+
+/**
+ * Reading or watching `targets`' online state on behalf of `username`: admins, the user about
+ * themselves alone, and about others only while PUBLIC_PROFILES holds (as `User.status`).
+ */
+export const onlineStateOf = (_parent: unknown, args: { username: string; targets: string[] }) => ({
+  admin: true,
+  $all: {
+    self: args.username,
+    $any: { publicProfiles: true, self: onlyOwn(args.username, args.targets) },
+  },
+});
+
+const same = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
+
+/** `username` when every target is that user, else a name no caller has. */
+export const onlyOwn = (username: string, targets: readonly string[]) =>
+  targets.every((target) => same(target, username)) ? username : '';

@@ -39,6 +39,8 @@ export const defaultListSizes: ListSizes = { contacts: 100, blocks: limits.block
 interface FieldCost {
   /** Calls the field makes when asked of `m` parents. */
   calls?: (m: number, args: Args) => number;
+  /** Further calls when a viewer asks (the checks of src/auth/viewer-policy.ts). */
+  viewerCalls?: (m: number, args: Args) => number;
   /** Items per parent: what is selected below runs that many times more. */
   size?: (args: Args, sizes: ListSizes) => number;
   /** Fields of one user that share one read: asking for several costs the read once. */
@@ -117,7 +119,8 @@ export const fieldCosts: Record<string, FieldCost> = {
   'Mutation.deactivateUser': { calls: one, carriesProfile: true },
   'Mutation.activateUser': { calls: one },
   'Mutation.disconnectUser': { calls: one },
-  'Mutation.addContact': { calls: one },
+  // A viewer's request reads the other user's block list first (src/schema/relations.ts).
+  'Mutation.addContact': { calls: one, viewerCalls: one },
   'Mutation.removeContact': { calls: one },
   'Mutation.blockUsers': { calls: one },
   'Mutation.unblockUser': { calls: one },
@@ -132,6 +135,8 @@ export const fieldCosts: Record<string, FieldCost> = {
   // The client sends every target in one call (src/easemob/resources/messages.ts).
   'Mutation.sendMessage': {
     calls: batchesOf(limits.messageTargets, (args) => (args.input as Args | undefined)?.targets),
+    // A viewer's send reads each target's block list first (src/schema/send-policy.ts).
+    viewerCalls: (_m, args) => count((args.input as Args | undefined)?.targets),
   },
 
   // Subscriptions start without a call (the pollers' reads are bounded by the subscription
@@ -143,6 +148,8 @@ export const fieldCosts: Record<string, FieldCost> = {
 
 export interface EstimateOptions {
   listSizes?: Partial<ListSizes>;
+  /** The caller is a viewer, bound by the viewer policy (whose checks read upstream too). */
+  viewer?: boolean;
 }
 
 /**
@@ -173,6 +180,7 @@ export function estimateCalls(
     fragments,
     variables: coerced.coerced,
     sizes: { ...defaultListSizes, ...options.listSizes },
+    viewer: options.viewer ?? false,
   };
   const hundredths = object(walk, root, [operation.selectionSet], 1, {});
   return Math.ceil(hundredths / 100);
@@ -186,6 +194,7 @@ interface Walk {
   >;
   variables: Record<string, unknown>;
   sizes: ListSizes;
+  viewer: boolean;
 }
 
 interface Position {
@@ -233,6 +242,7 @@ function object(
       if (!at.carriesProfile) total += hundredthsOf(m);
     }
     if (cost.calls) total += hundredthsOf(cost.calls(m, args));
+    if (walk.viewer && cost.viewerCalls) total += hundredthsOf(cost.viewerCalls(m, args));
     const child = getNamedType(definition.type);
     if (!isCompositeType(child)) continue;
     const size = cost.size ? Math.max(0, cost.size(args, walk.sizes)) : 1;

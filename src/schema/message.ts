@@ -7,6 +7,7 @@ import { builder } from './builder.js';
 import { MessageBody } from './message-body.js';
 import { inputPath, MessageInput, toEasemobBody } from './message-input.js';
 import { cursorConnection } from './pagination.js';
+import { enforceSendPolicy } from './send-policy.js';
 import { User } from './user.js';
 import { userOf } from './user-model.js';
 
@@ -142,7 +143,8 @@ const SendMessagePayload = builder
 builder.mutationField('sendMessage', (t) =>
   t.field({
     type: SendMessagePayload,
-    description: 'Sends one message to each target. Never retried after an ambiguous failure.',
+    description:
+      'Sends one message to each target. Never retried after an ambiguous failure. Viewers send within the send policy (README: Authentication and authorization).',
     args: { input: t.arg({ type: SendMessageInput, required: true }).validate(sendArg) },
     // Viewers send only as themselves; admins as anyone (or as Easemob's "admin" with no `from`).
     authScopes: (_root, args) =>
@@ -150,8 +152,9 @@ builder.mutationField('sendMessage', (t) =>
         ? { admin: true, self: args.input.from }
         : { admin: true, authenticated: true },
     complexity: (args) => ({ field: 1, multiplier: args.input.targets.length }),
-    resolve: async (_root, { input }, ctx) => {
+    resolve: async (_root, { input }, ctx, info) => {
       const from = input.from ?? (ctx.viewer.kind === 'user' ? ctx.viewer.username : undefined);
+      await enforceSendPolicy(ctx, input, from ?? '', info);
       // A message waiting for an offline user changes their offline count, even when the send
       // failed ambiguously.
       const evictCounts = () =>

@@ -1,3 +1,5 @@
+import { GraphQLError, type GraphQLResolveInfo } from 'graphql';
+import type { Context } from '../context.js';
 import {
   presenceExpiry,
   presenceExt,
@@ -11,8 +13,17 @@ import type {
   Presence as PresenceModel,
   PresenceSubscriptionPage as SubscriptionPageModel,
 } from '../easemob/resources/presence.js';
-import { actingAs, privateOf } from './access.js';
+import { errorCodes } from '../errors.js';
+import {
+  actingAs,
+  onlineStateOf,
+  onlyOwn,
+  presenceDetails,
+  presenceDetailsOf,
+  privateOf,
+} from './access.js';
 import { builder } from './builder.js';
+import { selectedFields } from './selection.js';
 import { User } from './user.js';
 import { userOf } from './user-model.js';
 
@@ -35,14 +46,18 @@ const DeviceStatus = builder
   });
 
 export const Presence = builder.objectRef<PresenceModel>('Presence').implement({
+  description:
+    "A user's presence. `devices`, `ext` and `lastSeenAt` are for the user and admins; others see `user { status }` (README: Authentication and authorization).",
   fields: (t) => ({
     user: t.field({ type: User, resolve: (p) => userOf(p.username) }),
     devices: t.field({
+      authScopes: presenceDetailsOf,
       type: [DeviceStatus],
       resolve: (p) => Object.entries(p.devices).map(([resource, status]) => ({ resource, status })),
     }),
-    ext: t.exposeString('ext'),
+    ext: t.exposeString('ext', { authScopes: presenceDetailsOf }),
     lastSeenAt: t.field({
+      authScopes: presenceDetailsOf,
       type: 'DateTime',
       nullable: true,
       description: 'The last login or logout; null when never seen.',
@@ -113,13 +128,14 @@ builder.queryField('presences', (t) =>
   t.field({
     type: [Presence],
     description: 'The presence of each target, read on behalf of `username`.',
-    authScopes: actingAs,
+    authScopes: onlineStateOf,
     complexity: (args) => ({ field: 1, multiplier: args.targets.length }),
     args: {
       username: t.arg.string({ required: true }).validate(username),
       targets: t.arg.stringList({ required: true }).validate(targets),
     },
-    resolve: async (_root, args, ctx) => {
+    resolve: async (_root, args, ctx, info) => {
+      refusePresenceDetails(ctx, info, [], args);
       // Easemob answers the same whoever asks, so these join every other request's presence reads.
       const found = await ctx.loaders.feeds.track(ctx.loaders.presence.loadMany(args.targets));
       return found.filter((presence): presence is PresenceModel => {
@@ -150,7 +166,7 @@ builder.mutationFields((t) => ({
     },
   }),
   subscribePresence: t.field({
-    authScopes: actingAs,
+    authScopes: onlineStateOf,
     complexity: (args) => ({ field: 1, multiplier: args.targets.length }),
     type: [Presence],
     description: 'Subscribes `username` to the targets; answers their presence now.',
@@ -159,7 +175,8 @@ builder.mutationFields((t) => ({
       targets: t.arg.stringList({ required: true }).validate(targets),
       expirySeconds: t.arg.int({ required: true }).validate(presenceExpiry),
     },
-    resolve: async (_root, args, ctx) => {
+    resolve: async (_root, args, ctx, info) => {
+      refusePresenceDetails(ctx, info, [], args);
       const found = await ctx.easemob.presence.subscribe(
         args.username,
         args.targets,
@@ -181,3 +198,24 @@ builder.mutationFields((t) => ({
     },
   }),
 }));
+
+/**
+ * Refuses, before any call, a selection asking for other users' presence details (the Presence
+ * fields' own rule, presenceDetailsOf, would refuse them only after the read or the subscription
+ * was made). `path` leads from the field to the `Presence`.
+ */
+export function refusePresenceDetails(
+  ctx: Context,
+  info: GraphQLResolveInfo,
+  path: string[],
+  args: { username: string; targets: string[] },
+): void {
+  if (ctx.viewer.kind === 'admin' || onlyOwn(args.username, args.targets)) return;
+  const asked = selectedFields(info, path);
+  const details = presenceDetails.filter((field) => asked.has(field));
+  if (details.length === 0) return;
+  throw new GraphQLError(
+    `not allowed to access Presence.${details.join(', Presence.')} of other users; ask for user { status }`,
+    { extensions: { code: errorCodes.forbidden } },
+  );
+}

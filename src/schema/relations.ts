@@ -1,6 +1,8 @@
+import type { Context } from '../context.js';
 import { limits, username, usernameList } from '../easemob/input.js';
 import { actingAs } from './access.js';
 import { builder } from './builder.js';
+import { blockedBy, refused } from './send-policy.js';
 import { User } from './user.js';
 import { userOf } from './user-model.js';
 
@@ -8,12 +10,18 @@ builder.mutationFields((t) => ({
   addContact: t.field({
     authScopes: actingAs,
     type: User,
-    description: 'Makes the two users contacts of each other; returns the owner.',
+    description:
+      'Makes the two users contacts of each other; returns the owner. A viewer cannot add a user who blocked them.',
     args: {
       username: t.arg.string({ required: true }).validate(username),
       contact: t.arg.string({ required: true }).validate(username),
     },
     resolve: async (_root, args, ctx) => {
+      refuseUnlessSelfService(ctx);
+      // Easemob writes both lists, so the other user's consent matters: a block says no.
+      if (ctx.viewer.kind !== 'admin' && (await blockedBy(ctx, args.contact, args.username))) {
+        throw refused(`contact request rejected: ${args.contact} does not accept it`, 'blocked');
+      }
       await ctx.easemob.contacts.add(args.username, args.contact);
       await ctx.loaders.wrote('contacts', [args.username, args.contact]);
       return userOf(args.username);
@@ -27,6 +35,7 @@ builder.mutationFields((t) => ({
       contact: t.arg.string({ required: true }).validate(username),
     },
     resolve: async (_root, args, ctx) => {
+      refuseUnlessSelfService(ctx);
       await ctx.easemob.contacts.remove(args.username, args.contact);
       await ctx.loaders.wrote('contacts', [args.username, args.contact]);
       return userOf(args.username);
@@ -60,3 +69,13 @@ builder.mutationFields((t) => ({
     },
   }),
 }));
+
+/** VIEWER_CONTACTS=admin-only: contact lists are your backend's to change. Blocks stay the user's. */
+function refuseUnlessSelfService(ctx: Context): void {
+  if (ctx.viewer.kind !== 'admin' && ctx.viewerPolicy.contacts === 'admin-only') {
+    throw refused(
+      'contact lists are changed by admins only (VIEWER_CONTACTS=admin-only)',
+      'contacts',
+    );
+  }
+}

@@ -10,10 +10,10 @@ import type {
   SubscriptionRequest,
 } from '../realtime/realtime.js';
 import { watchedCeiling } from '../realtime/subscription-limits.js';
-import { actingAs } from './access.js';
+import { actingAs, onlineStateOf } from './access.js';
 import { builder } from './builder.js';
 import { MessageTargetType } from './message.js';
-import { Presence } from './presence.js';
+import { Presence, refusePresenceDetails } from './presence.js';
 import { OnlineStatus, User } from './user.js';
 import { userOf } from './user-model.js';
 
@@ -132,13 +132,15 @@ builder.subscriptionFields((t) => ({
   }),
   presenceChanged: t.field({
     type: PresenceChangeRef,
-    description: "Each change of these users' presence, watched on behalf of `username`.",
+    description:
+      "Each change of these users' presence, watched on behalf of `username`; others' presence details are for admins (see Presence).",
     args: {
       username: t.arg.string({ required: true }).validate(username),
       targets: t.arg.stringList({ required: true }).validate(watchedList),
     },
-    authScopes: actingAs,
-    subscribe: (_root, args, ctx) => {
+    authScopes: onlineStateOf,
+    subscribe: (_root, args, ctx, info) => {
+      refusePresenceDetails(ctx, info, ['presence'], args);
       const watched = new Set(args.targets);
       return watching(
         ctx,

@@ -39,7 +39,11 @@ const root: Record<string, [string, Row]> = {
   user: ['{ user(username: "alice") { username } }', signedIn],
   users: ['{ users(first: 2) { edges { node { username } } } }', adminOnly],
   chatMessages: ['{ chatMessages(first: 2) { edges { node { id } } } }', adminOnly],
-  presences: ['{ presences(username: "alice", targets: ["bob"]) { ext } }', selfOrAdmin],
+  // Others' presence details are the admin's (test/auth/presence-visibility.test.ts).
+  presences: [
+    '{ presences(username: "alice", targets: ["bob"]) { user { username } } }',
+    selfOrAdmin,
+  ],
   createUser: [
     'mutation { createUser(input: { username: "dave", password: "pw" }) { username } }',
     adminOnly,
@@ -82,7 +86,7 @@ const root: Record<string, [string, Row]> = {
     selfOrAdmin,
   ],
   subscribePresence: [
-    'mutation { subscribePresence(username: "alice", targets: ["bob"], expirySeconds: 60) { ext } }',
+    'mutation { subscribePresence(username: "alice", targets: ["bob"], expirySeconds: 60) { expiresAt } }',
     selfOrAdmin,
   ],
   unsubscribePresence: [
