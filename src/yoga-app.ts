@@ -7,16 +7,18 @@ import { GraphQLError } from 'graphql';
 import { createYoga, type Plugin } from 'graphql-yoga';
 import { type Authenticate, createAuthenticator } from './auth/authenticate.js';
 import { callerOf, defaultAdminApiKeyWeight, weightOf } from './auth/caller.js';
-import type { AdmissionConfig, AuthConfig } from './config.js';
+import type { AdmissionConfig, AuthConfig, HxFacadeConfig } from './config.js';
 import { createContext } from './context.js';
 import type { EasemobClient } from './easemob/client.js';
 import { errorCodes, maskError } from './errors.js';
 import { defaultLimits, type GraphQLLimits } from './graphql-limits.js';
+import { createHxTokens } from './hx/tokens.js';
 import { type Logger, yogaLogging } from './logger.js';
 import { createReadiness, easemobReadiness, type HealthOptions, useHealth } from './ops/health.js';
 import type { Metrics } from './ops/metrics.js';
 import { useBodyLimit } from './plugins/body-limit.js';
 import { useClientMistakes, useCSRFRefusal } from './plugins/client-mistakes.js';
+import { useHxFacade } from './plugins/hx-facade.js';
 import { useRateLimitedStatus } from './plugins/rate-limited-status.js';
 import { defaultRequestTimeoutMs, useRequestDeadline } from './plugins/request-deadline.js';
 import { defaultMaxUpstreamCalls, useUpstreamCallLimit } from './plugins/upstream-call-limit.js';
@@ -49,6 +51,8 @@ export interface YogaAppOptions {
   plugins?: Plugin[];
   /** Each request's deadline and the admin API keys' share of the Easemob budget. */
   admission?: Partial<AdmissionConfig>;
+  /** The `/hx/*` facade (off unless `enabled`); `application` names the app in its token answer. */
+  hx?: Partial<HxFacadeConfig> & { application?: string };
 }
 
 export const openAuth: AuthConfig = { adminApiKeys: [], publicProfiles: true, open: true };
@@ -57,7 +61,15 @@ export const openAuth: AuthConfig = { adminApiKeys: [], publicProfiles: true, op
 export function createYogaApp(options: YogaAppOptions) {
   const auth = options.auth ?? openAuth;
   const limits = { ...defaultLimits, ...options.limits };
-  const authenticate = logRefusals(createAuthenticator(auth), options.logger);
+  const hxTokens = options.hx?.enabled
+    ? createHxTokens({
+        ttlSeconds: options.hx.tokenTtlSeconds,
+        secret: options.hx.tokenSecret,
+        jwtSecret: auth.jwt?.secret,
+        open: auth.open,
+      })
+    : undefined;
+  const authenticate = logRefusals(createAuthenticator(auth, hxTokens), options.logger);
   const realtime =
     options.realtime ??
     new Realtime(options.easemob, {
@@ -82,7 +94,7 @@ export function createYogaApp(options: YogaAppOptions) {
     Object.assign(error.extensions, { code: errorCodes.queryTooComplex });
   };
 
-  return createYoga({
+  const yoga = createYoga({
     schema,
     graphqlEndpoint: '/graphql',
     context: async (initial) => {
@@ -125,6 +137,20 @@ export function createYogaApp(options: YogaAppOptions) {
       useRequestId(),
       useRequestDeadline(admission.requestTimeoutMs),
       useRateLimitedStatus(),
+      ...(hxTokens
+        ? [
+            useHxFacade({
+              // Each route runs as a GraphQL request of this very app, plugins and all.
+              graphql: async (request: Request, context: object): Promise<Response> =>
+                yoga.fetch(request, context),
+              tokens: hxTokens,
+              authenticate,
+              maxBodyBytes: limits.maxBodyBytes,
+              application: options.hx?.application,
+              logger: options.logger,
+            }),
+          ]
+        : []),
       useCSRFRefusal(['x-graphql-yoga-csrf', 'apollo-require-preflight'], options.logger),
       useClientMistakes(options.logger),
       ...(limits.introspection ? [] : [useDisableIntrospection()]),
@@ -138,6 +164,7 @@ export function createYogaApp(options: YogaAppOptions) {
       ...(options.plugins ?? []),
     ],
   });
+  return yoga;
 }
 
 /** Refused credentials are logged (our reason and code only, never the credential). */
