@@ -117,6 +117,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     auth: config.auth,
     limits: config.graphql,
     admission: config.admission,
+    hx: { ...config.hx, application: applicationOf(config, upstream?.emulator) },
     logger,
     health: { checks: readinessChecks },
     metrics,
@@ -190,4 +191,11 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     emulator: upstream?.emulator,
     close,
   };
+}
+
+/** The app's key `org#app`, named in `/hx/getToken`'s answer; unknown with a client brought in. */
+function applicationOf(config: Config, emulator: Emulator | undefined): string | undefined {
+  if (config.easemob.mode === 'remote')
+    return `${config.easemob.orgName}#${config.easemob.appName}`;
+  return emulator ? `${emulator.orgName}#${emulator.appName}` : undefined;
 }

@@ -9,6 +9,7 @@ import { defaultTransportOptions } from './easemob/transport.js';
 import { describeUnknown, type UnknownVariable, unknownVariables } from './env-names.js';
 import { defaultLimits, type GraphQLLimits } from './graphql-limits.js';
 import { type HttpTimeouts, httpTimeoutDefaults } from './http-timeouts.js';
+import { defaultHxTokenTtlSeconds } from './hx/tokens.js';
 import { defaultRequestTimeoutMs } from './plugins/request-deadline.js';
 import { defaultMaxUpstreamCalls } from './plugins/upstream-call-limit.js';
 import { type CacheKind, defaultCacheBounds, defaultCacheTtlMs } from './reads/kinds.js';
@@ -127,6 +128,12 @@ const envSchema = z.object({
   VIEWER_CONTACTS: z.preprocess(
     blankAsMissing,
     z.enum(['self-service', 'admin-only']).default(defaultViewerPolicy.contacts),
+  ),
+  HX_FACADE: flag(false),
+  HX_TOKEN_TTL_SECONDS: intInRange(60, 86_400, defaultHxTokenTtlSeconds),
+  HX_TOKEN_SECRET: z.preprocess(
+    blankAsMissing,
+    z.string().min(32, 'must be at least 32 characters (HS256 needs a 256-bit key)').optional(),
   ),
   GRAPHIQL: optionalFlag,
   INTROSPECTION: optionalFlag,
@@ -320,6 +327,15 @@ export interface AdmissionConfig {
   adminApiKeyWeight: number;
 }
 
+/** The `/hx/*` facade of the app backend many Easemob apps were built on (src/plugins/hx-facade.ts). */
+export interface HxFacadeConfig {
+  enabled: boolean;
+  /** Lifetime of the tokens `/hx/getToken` hands out. */
+  tokenTtlSeconds: number;
+  /** Their signing key; derived from JWT_SECRET when absent, else drawn at start-up. */
+  tokenSecret?: string;
+}
+
 export interface ObservabilityConfig {
   /** Prometheus `/metrics`; with a token, scrapers must send `Authorization: Bearer <token>`. */
   metrics: { enabled: boolean; token?: string };
@@ -363,6 +379,7 @@ export interface Config {
   upstream: UpstreamTuning;
   cache: CacheConfig;
   admission: AdmissionConfig;
+  hx: HxFacadeConfig;
   observability: ObservabilityConfig;
 }
 
@@ -452,6 +469,11 @@ export function loadConfig(
     admission: {
       requestTimeoutMs: e.REQUEST_TIMEOUT_MS,
       adminApiKeyWeight: e.ADMIN_API_KEY_WEIGHT,
+    },
+    hx: {
+      enabled: e.HX_FACADE,
+      tokenTtlSeconds: e.HX_TOKEN_TTL_SECONDS,
+      tokenSecret: e.HX_TOKEN_SECRET,
     },
     observability: {
       metrics: { enabled: e.METRICS, token: e.METRICS_TOKEN },

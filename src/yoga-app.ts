@@ -7,23 +7,24 @@ import { createYoga, type Plugin } from 'graphql-yoga';
 import { type Authenticate, createAuthenticator } from './auth/authenticate.js';
 import { callerOf, defaultAdminApiKeyWeight, weightOf } from './auth/caller.js';
 import { defaultViewerPolicy, SendQuota } from './auth/viewer-policy.js';
-import type { AdmissionConfig, AuthConfig } from './config.js';
+import type { AdmissionConfig, AuthConfig, HxFacadeConfig } from './config.js';
 import { createContext } from './context.js';
 import type { EasemobClient } from './easemob/client.js';
 import { errorCodes, maskError } from './errors.js';
 import { defaultLimits, type GraphQLLimits } from './graphql-limits.js';
+import { createHxTokens } from './hx/tokens.js';
 import { type Logger, yogaLogging } from './logger.js';
 import { createReadiness, easemobReadiness, type HealthOptions, useHealth } from './ops/health.js';
 import type { Metrics } from './ops/metrics.js';
 import { useBodyLimit } from './plugins/body-limit.js';
 import { useClientMistakes, useCSRFRefusal } from './plugins/client-mistakes.js';
+import { useHxFacade } from './plugins/hx-facade.js';
 import { useRateLimitedStatus } from './plugins/rate-limited-status.js';
 import { defaultRequestTimeoutMs, useRequestDeadline } from './plugins/request-deadline.js';
-import { defaultMaxUpstreamCalls, useUpstreamCallLimit } from './plugins/upstream-call-limit.js';
+import { useUpstreamCallLimit } from './plugins/upstream-call-limit.js';
 import { createReadLayer, type ReadLayer } from './reads/reads.js';
 import { Realtime } from './realtime/realtime.js';
 import { requestScope, sharedReadScope } from './request-scope.js';
-import { defaultListSizes } from './schema/call-cost.js';
 import { exampleOperation } from './schema/example.js';
 import { schema } from './schema/index.js';
 
@@ -51,6 +52,8 @@ export interface YogaAppOptions {
   admission?: Partial<AdmissionConfig>;
   /** Origins whose pages may call the API from a browser, exactly as sent in `Origin`; default none. */
   corsOrigins?: string[];
+  /** The `/hx/*` facade (off unless `enabled`); `application` names the app in its token answer. */
+  hx?: Partial<HxFacadeConfig> & { application?: string };
 }
 
 export const openAuth: AuthConfig = { adminApiKeys: [], publicProfiles: true, open: true };
@@ -61,7 +64,15 @@ export function createYogaApp(options: YogaAppOptions) {
   const limits = { ...defaultLimits, ...options.limits };
   const viewerPolicy = { ...defaultViewerPolicy, ...auth.viewers };
   const sendQuota = new SendQuota(viewerPolicy.sendsPerMinute);
-  const authenticate = logRefusals(createAuthenticator(auth), options.logger);
+  const hxTokens = options.hx?.enabled
+    ? createHxTokens({
+        ttlSeconds: options.hx.tokenTtlSeconds,
+        secret: options.hx.tokenSecret,
+        jwtSecret: auth.jwt?.secret,
+        open: auth.open,
+      })
+    : undefined;
+  const authenticate = logRefusals(createAuthenticator(auth, hxTokens), options.logger);
   const realtime =
     options.realtime ??
     new Realtime(options.easemob, {
@@ -88,7 +99,7 @@ export function createYogaApp(options: YogaAppOptions) {
 
   const corsOrigins = new Set(options.corsOrigins ?? []);
 
-  return createYoga({
+  const yoga = createYoga({
     schema,
     graphqlEndpoint: '/graphql',
     // yoga's default reflects any Origin, with credentials: any page a user visits could call the
@@ -139,6 +150,20 @@ export function createYogaApp(options: YogaAppOptions) {
       useRequestId(),
       useRequestDeadline(admission.requestTimeoutMs),
       useRateLimitedStatus(),
+      ...(hxTokens
+        ? [
+            useHxFacade({
+              // Each route runs as a GraphQL request of this very app, plugins and all.
+              graphql: async (request: Request, context: object): Promise<Response> =>
+                yoga.fetch(request, context),
+              tokens: hxTokens,
+              authenticate,
+              maxBodyBytes: limits.maxBodyBytes,
+              application: options.hx?.application,
+              logger: options.logger,
+            }),
+          ]
+        : []),
       useCSRFRefusal(['x-graphql-yoga-csrf', 'apollo-require-preflight'], options.logger),
       useClientMistakes(options.logger),
       ...(limits.introspection ? [] : [useNoIntrospection()]),
@@ -152,6 +177,7 @@ export function createYogaApp(options: YogaAppOptions) {
       ...(options.plugins ?? []),
     ],
   });
+  return yoga;
 }
 
 /**

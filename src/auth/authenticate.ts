@@ -21,6 +21,11 @@ export type Viewer =
 
 export type Authenticate = (request: Request) => Promise<Viewer>;
 
+/** Tokens this server signed itself (src/hx/tokens.ts): undefined for a credential not of theirs. */
+export interface IssuedTokens {
+  verify(credential: string): Promise<Viewer | undefined>;
+}
+
 /**
  * How long a JWT may live. A token is a bearer credential a frontend holds: one that never expires,
  * or lives for a month, cannot be taken back when a device is lost. Refused: no `exp` (unless
@@ -39,7 +44,7 @@ export const defaultJwtLifetime = {
  * (HS256 with JWT_SECRET, or RS256/ES256 from JWT_JWKS_URL). No header: anonymous — or admin in the
  * emulator's open dev mode. A header that does not verify is refused, never downgraded.
  */
-export function createAuthenticator(auth: AuthConfig): Authenticate {
+export function createAuthenticator(auth: AuthConfig, issued?: IssuedTokens): Authenticate {
   const keyDigests = auth.adminApiKeys.map(digest);
   const jwt = auth.jwt;
   const verifyKey: Uint8Array | JWTVerifyGetKey | undefined = jwt?.secret
@@ -62,6 +67,15 @@ export function createAuthenticator(auth: AuthConfig): Authenticate {
       if (isAdminKey(candidate, keyDigests)) {
         return { kind: 'admin', via: 'api-key', keyId: candidate.toString('hex').slice(0, 12) };
       }
+    }
+    const own = await issued?.verify(credential);
+    if (own) {
+      // A token issued to an API key ends with the key: removing the key revokes its tokens.
+      const keyId = own.kind === 'admin' && own.via === 'api-key' ? own.keyId : undefined;
+      if (keyId !== undefined && !keyDigests.some((d) => d.toString('hex').startsWith(keyId))) {
+        throw unauthenticated('invalid or expired token');
+      }
+      return own;
     }
     if (!jwt || !verifyKey) throw unauthenticated('invalid credentials');
 

@@ -35,7 +35,7 @@ export function useBodyLimit(limit: number): Plugin {
   };
 }
 
-async function readAtMost(request: Request, limit: number): Promise<string> {
+export async function readAtMost(request: Request, limit: number): Promise<string> {
   const chunks: Uint8Array[] = [];
   let size = 0;
   const reader = request.body!.getReader();
@@ -52,7 +52,7 @@ async function readAtMost(request: Request, limit: number): Promise<string> {
   return Buffer.concat(chunks, size).toString('utf8');
 }
 
-const tooLarge = () => httpError(413, 'REQUEST_ENTITY_TOO_LARGE', 'request body too large');
+export const tooLarge = () => httpError(413, 'REQUEST_ENTITY_TOO_LARGE', 'request body too large');
 
 function httpError(status: number, code: string, message: string): GraphQLError {
   return new GraphQLError(message, { extensions: { code, http: { status } } });
