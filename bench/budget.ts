@@ -158,9 +158,9 @@ export async function runBudget(options: BudgetOptions): Promise<BudgetReport> {
     const hotCalls = await collect();
     await resetCalls();
 
-    // A different user each request, in turn over all of them: a user comes round again after
-    // `users` requests, longer than the status TTL (3 s) at these rates, so every status is asked
-    // of Easemob; the profiles are still cached from the warm-up.
+    // A different user each request, in turn over all of them; the profiles are still cached from
+    // the warm-up. Above `users` / 3 s requests a second a user comes round again within the
+    // status TTL, so part of the statuses are cache hits and only the misses reach the batches.
     log(`bench: budget: distinct, ${size.distinctWorkers} callers`);
     let next = 0;
     const distinct = await closedLoop(
