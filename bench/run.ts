@@ -2,6 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { isDeepStrictEqual, parseArgs } from 'node:util';
 import autocannon from 'autocannon';
+import { runBudget } from './budget.js';
 import {
   cpuMs,
   freePort,
@@ -16,8 +17,9 @@ import { contactCount, memoryScenario, type Scenario, scenarios } from './scenar
 /**
  * `npm run bench`: the emulator, the gateway (production build), a direct-REST baseline and a
  * naive GraphQL layer, each its own process on this machine; one markdown table from one run.
+ * Then the call budget phase (budget.ts): the default configuration against Easemob's rate limits.
  * `--smoke`: the gateway from source, tiny loads, nothing written; fails unless every call count
- * equals its minimum (what `npm test` runs).
+ * equals its minimum and every budget invariant holds (what `npm test` runs).
  */
 const { values: flags } = parseArgs({
   options: {
@@ -27,8 +29,10 @@ const { values: flags } = parseArgs({
     connections: { type: 'string', default: '32' },
     /** Writes a V8 CPU profile of the gateway to bench/profiles/ (see bench/profile-summary.ts). */
     profile: { type: 'boolean', default: false },
-    /** Only the scenarios with these ids (comma-separated). */
+    /** Only the scenarios with these ids (comma-separated); no budget phase. */
     only: { type: 'string' },
+    /** Only the budget phase. */
+    budget: { type: 'boolean', default: false },
   },
 });
 const smoke = flags.smoke;
@@ -53,7 +57,22 @@ interface Measured {
 const log = (line: string) => process.stderr.write(`${line}\n`);
 const started: Started[] = [];
 
-async function main() {
+const gatewayArgs = smoke ? [...tsx, 'src/main.ts'] : [...profiling, 'dist/main.js'];
+
+async function main(): Promise<boolean> {
+  const sideBySide = flags.budget ? true : await compare();
+  await Promise.all(started.splice(0).map((p) => p.stop()));
+  if (flags.only) return sideBySide;
+  const budget = await runBudget({ smoke, gatewayArgs, log });
+  console.log(budget.table);
+  if (!smoke && !flags.profile) writeResults(budget.table, 'budget');
+  for (const problem of budget.problems) log(`bench: budget: ${problem}`);
+  console.log(budget.line);
+  return sideBySide && budget.ok;
+}
+
+/** The side-by-side phase: gateway, baseline and naive layer on the same operations. */
+async function compare(): Promise<boolean> {
   log('bench: starting the emulator');
   const emulator = await startNode([...tsx, 'bench/emulator.ts'], {});
   started.push(emulator);
@@ -62,7 +81,7 @@ async function main() {
 
   const gatewayPort = await freePort();
   const gateway = await startNode(
-    smoke ? [...tsx, 'src/main.ts'] : [...profiling, 'dist/main.js'],
+    gatewayArgs,
     {
       NODE_ENV: 'production',
       HOST: '127.0.0.1',
@@ -247,7 +266,7 @@ async function main() {
       `(${growth >= 0 ? '+' : ''}${growth.toFixed(1)} %), peak ${peak.toFixed(0)} MB over the whole run.`,
   ].join('\n');
   console.log(table);
-  if (!smoke && !flags.only && !flags.profile) writeResults(table);
+  if (!smoke && !flags.only && !flags.profile) writeResults(table, 'bench');
   console.log(
     `bench: minimum-calls ${atMinimum}/${chosen.length} scenarios; throughput ratio ${throughputRatio.toFixed(2)}; p99 ratio ${p99Ratio.toFixed(2)}; peak RSS ${peak.toFixed(0)} MB`,
   );
@@ -269,11 +288,11 @@ function combine(runs: Measured[]): Measured {
   };
 }
 
-/** Replaces the measured part of bench/RESULTS.md, keeping the notes written around it. */
-function writeResults(table: string) {
+/** Replaces one measured part of bench/RESULTS.md, keeping the notes written around it. */
+function writeResults(table: string, part: 'bench' | 'budget') {
   const path = new URL('./RESULTS.md', import.meta.url);
-  const start = '<!-- bench:start -->';
-  const end = '<!-- bench:end -->';
+  const start = `<!-- ${part}:start -->`;
+  const end = `<!-- ${part}:end -->`;
   const measured = `${start}\n${table}\n${end}`;
   let text = `# Benchmark results\n\nWritten by \`npm run bench\`.\n\n${measured}\n`;
   try {
@@ -282,6 +301,8 @@ function writeResults(table: string) {
     const to = previous.indexOf(end);
     if (from >= 0 && to > from) {
       text = previous.slice(0, from) + measured + previous.slice(to + end.length);
+    } else {
+      text = `${previous.trimEnd()}\n\n${measured}\n`;
     }
   } catch {
     // First run: no notes yet.

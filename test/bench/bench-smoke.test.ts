@@ -4,22 +4,40 @@ import { expect, it } from 'vitest';
 
 const run = promisify(execFile);
 
-// Benchmarks are not timed tests: this only proves `npm run bench` works end to end and that every
-// operation costs exactly its minimum of Easemob calls.
-it('the bench smoke run completes and every scenario makes the minimum number of upstream calls', async () => {
+// Benchmarks are not timed tests: this only proves `npm run bench` works end to end, that every
+// operation costs exactly its minimum of Easemob calls, and that the call budget's invariants hold
+// against Easemob's rate limits: no 429, batch-status calls shared across requests, the flood's
+// neighbour served within the wait bound, no stale read after a write.
+it('the bench smoke run completes, every scenario makes the minimum number of upstream calls and the budget phase provokes no 429 and no stale read', async () => {
   const { stdout } = await run(process.execPath, ['--import', 'tsx', 'bench/run.ts', '--smoke'], {
-    timeout: 240_000,
+    timeout: 280_000,
     maxBuffer: 10_000_000,
+  }).catch((error: { stdout?: string; stderr?: string }) => {
+    throw new Error(`bench --smoke failed:\n${error.stdout ?? ''}\n${error.stderr ?? ''}`);
   });
-  const summary = stdout.trim().split('\n').at(-1) ?? '';
+  const lines = stdout.trim().split('\n');
+  const summary = lines.find((line) => line.startsWith('bench: minimum-calls')) ?? '';
   expect(summary).toMatch(
     /^bench: minimum-calls (\d+)\/(\d+) scenarios; throughput ratio \d+\.\d\d; p99 ratio \d+\.\d\d; peak RSS \d+ MB$/,
   );
   const [, atMinimum, scenarios] = /minimum-calls (\d+)\/(\d+)/.exec(summary)!;
   expect(Number(scenarios)).toBeGreaterThanOrEqual(4);
   expect(atMinimum).toBe(scenarios);
-  for (const row of stdout.split('\n').filter((line) => line.startsWith('| `'))) {
+  for (const row of lines.filter((line) => line.startsWith('| `'))) {
     const [, , minimum, gateway] = row.split('|').map((cell) => cell.trim());
     expect(gateway).toBe(`**${/= (\d+)$/.exec(minimum!)![1]}**`);
   }
+
+  const budget = lines.at(-1) ?? '';
+  const parsed =
+    /^bench-budget: hot (\d+) req\/s; 429s (\d+); names per status call (\d+\.\d); flood max (\d+) ms; stale reads (\d+)$/.exec(
+      budget,
+    );
+  expect(parsed, budget).not.toBeNull();
+  const [, hot, rejected, namesPerCall, floodMax, stale] = parsed!.map(Number);
+  expect(hot).toBeGreaterThan(0);
+  expect(rejected).toBe(0);
+  expect(namesPerCall).toBeGreaterThanOrEqual(3);
+  expect(floodMax).toBeLessThanOrEqual(3000);
+  expect(stale).toBe(0);
 }, 300_000);
