@@ -6,6 +6,8 @@ export const cardUser = (index: number) => `c${String(index).padStart(4, '0')}`;
 /** Users only the steady caller of the flood asks about, one each request. */
 export const steadyUsers = 400;
 export const steadyUser = (index: number) => `s${String(index % steadyUsers).padStart(4, '0')}`;
+/** Names the distinct scenario asks the status of, each once. */
+export const distinctUser = (index: number) => `d${String(index).padStart(7, '0')}`;
 /** The flood asks users nobody else asks (and Easemob has not: a profile read all the same). */
 export const floodUser = (index: number) => `f${String(index).padStart(6, '0')}`;
 /** Write-then-read sequences run side by side, each on its own users. */

@@ -8,9 +8,12 @@ export interface RateRule {
 export type RateLimitOption = false | 'easemob' | Partial<Record<EndpointName | 'app', RateRule>>;
 
 /**
- * Easemob's documented defaults (Easemob「接口限流说明」): 100 calls a second per app across all
- * endpoints; 50 a second for batch status, blocks and presence; chat-history export 10 a minute.
+ * Easemob's documented defaults (Easemob「接口限流说明」, its 接口调用频率限制 table): 100 calls a
+ * second per app across the data endpoints; 50 a second for batch status, blocks and presence;
+ * chat-history export 10 a minute; token requests 300 a second on their own, outside the 100.
  */
+const easemobTokenRule: RateRule = { limit: 300, windowMs: 1000 };
+
 const easemobBuckets: Record<RateBucket, RateRule> = {
   batchStatus: { limit: 50, windowMs: 1000 },
   blocks: { limit: 50, windowMs: 1000 },
@@ -60,6 +63,10 @@ export class RateLimiter {
       { bucket?: RateBucket },
     ][]) {
       const windows: Window[] = [];
+      if (option === 'easemob' && name === 'token') {
+        this.byEndpoint.set(name, [new Window(easemobTokenRule)]);
+        continue;
+      }
       if (app) windows.push(app);
       const bucket = spec.bucket && buckets.get(spec.bucket);
       if (bucket) windows.push(bucket);

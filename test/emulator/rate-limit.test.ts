@@ -46,6 +46,15 @@ describe('rate limits over HTTP', () => {
 });
 
 describe('RateLimiter', () => {
+  it("keeps token requests out of the app's 100 a second, with their own 300 ('easemob')", () => {
+    const now = 1_000_000;
+    const limiter = new RateLimiter('easemob', () => now);
+    const data = Array.from({ length: 101 }, () => limiter.allow('users.get'));
+    expect(data.filter(Boolean)).toHaveLength(100);
+    const tokens = Array.from({ length: 301 }, () => limiter.allow('token'));
+    expect(tokens.filter(Boolean)).toHaveLength(300);
+  });
+
   it('is off when disabled', () => {
     const limiter = new RateLimiter(false);
     for (let i = 0; i < 1000; i++) expect(limiter.allow('status.batch')).toBe(true);
