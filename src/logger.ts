@@ -17,7 +17,9 @@ export function createLogger(level = 'info', destination?: pino.DestinationStrea
         return scope ? { requestId: scope.requestId } : {};
       },
     },
-    destination,
+    // Written synchronously: an asynchronous write still in flight when the process exits (after
+    // a drain, say) lands after the lines flushed at exit, and the log reads out of order.
+    destination ?? pino.destination({ dest: 1, sync: true }),
   );
 }
 
