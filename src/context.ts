@@ -1,4 +1,5 @@
 import type { Viewer } from './auth/authenticate.js';
+import type { LoginThrottle } from './auth/login-throttle.js';
 import type { EasemobClient } from './easemob/client.js';
 import { createLoaders, type Loaders } from './loaders/index.js';
 import type { ReadLayer } from './reads/reads.js';
@@ -15,6 +16,8 @@ export interface Context {
   limits: { complexity: number; depth: number };
   /** Process-wide subscriptions: pub/sub and the shared pollers. */
   realtime: Realtime;
+  /** Failed user-token logins per username, process-wide (`issueUserToken`). */
+  logins: LoginThrottle;
   /**
    * The graphql-ws connection the operation came on (set by src/realtime/websocket.ts); absent over
    * HTTP and SSE, where one request is one subscription.
@@ -26,6 +29,7 @@ export interface ContextOptions {
   publicProfiles: boolean;
   limits: Context['limits'];
   realtime: Realtime;
+  logins: LoginThrottle;
   /** The process-wide read layer the loaders read through. */
   reads: ReadLayer;
 }

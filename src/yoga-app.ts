@@ -7,6 +7,7 @@ import { GraphQLError } from 'graphql';
 import { createYoga, type Plugin } from 'graphql-yoga';
 import { type Authenticate, createAuthenticator } from './auth/authenticate.js';
 import { callerOf, defaultAdminApiKeyWeight, weightOf } from './auth/caller.js';
+import { LoginThrottle } from './auth/login-throttle.js';
 import type { AdmissionConfig, AuthConfig } from './config.js';
 import { createContext } from './context.js';
 import type { EasemobClient } from './easemob/client.js';
@@ -49,6 +50,8 @@ export interface YogaAppOptions {
   plugins?: Plugin[];
   /** Each request's deadline and the admin API keys' share of the Easemob budget. */
   admission?: Partial<AdmissionConfig>;
+  /** Failed `issueUserToken` logins per username; one with the default policy when absent. */
+  logins?: LoginThrottle;
 }
 
 export const openAuth: AuthConfig = { adminApiKeys: [], publicProfiles: true, open: true };
@@ -64,6 +67,7 @@ export function createYogaApp(options: YogaAppOptions) {
       onError: (error) => options.logger?.warn({ error: String(error) }, 'poll failed'),
     });
   const reads = options.reads ?? createReadLayer(options.easemob, sharedReadScope);
+  const logins = options.logins ?? new LoginThrottle();
   options.metrics?.watchCircuit(options.easemob.circuit);
   options.metrics?.watchRealtime(realtime);
   options.metrics?.watchReads(reads);
@@ -100,6 +104,7 @@ export function createYogaApp(options: YogaAppOptions) {
           publicProfiles: auth.publicProfiles,
           limits: { complexity: limits.maxComplexity, depth: limits.maxDepth },
           realtime,
+          logins,
           reads,
         },
         // Set once execution starts: the deadline and the caller's disconnection, together.
