@@ -3,6 +3,7 @@ import { defaultJwtLifetime } from './auth/authenticate.js';
 import { defaultAdminApiKeyWeight } from './auth/caller.js';
 import { defaultViewerPolicy, type ViewerPolicy } from './auth/viewer-policy.js';
 import { defaultCircuitBreakerOptions } from './easemob/circuit-breaker.js';
+import { appKeyName } from './easemob/input.js';
 import { easemobRateBudgets } from './easemob/rate-budget.js';
 import { defaultRetryOptions } from './easemob/retry.js';
 import { defaultTransportOptions } from './easemob/transport.js';
@@ -48,10 +49,14 @@ const booleanText = z
 const flag = (fallback: boolean) => z.preprocess(blankAsMissing, booleanText.default(fallback));
 const optionalFlag = z.preprocess(blankAsMissing, booleanText.optional());
 
-// Easemob「用户体系集成 › Appkey 数据结构」: org and app names are letters, digits and "-". They
-// are the first two path segments of every call, so nothing that is or encodes `.`, `..` or a
-// separator may pass (`_`, which is neither, is tolerated).
-const nameRule = /^[A-Za-z0-9_-]{1,64}$/;
+// Easemob「用户体系集成 › Appkey 数据结构」: org and app names are lower-case letters, digits and
+// "-". They are the first two path segments of every call, so nothing that is or encodes `.`,
+// `..` or a separator may pass.
+/** `org#app`, each half by the documented AppKey rule. */
+const appKey = z.string().refine((key) => {
+  const parts = key.split('#');
+  return parts.length === 2 && parts.every((part) => appKeyName.safeParse(part).success);
+}, 'must look like org#app, each 1-32 characters of a-z, 0-9 or "-" (Easemob AppKey rules)');
 
 const envSchema = z.object({
   EASEMOB_BASE_URL: z.preprocess(
@@ -60,21 +65,9 @@ const envSchema = z.object({
       .url({ protocol: /^https?$/, message: 'must be an http(s) URL, e.g. https://a1.easemob.com' })
       .optional(),
   ),
-  EASEMOB_ORG_NAME: z.preprocess(
-    blankAsMissing,
-    z.string().regex(nameRule, 'letters, digits, "-" and "_" only').optional(),
-  ),
-  EASEMOB_APP_NAME: z.preprocess(
-    blankAsMissing,
-    z.string().regex(nameRule, 'letters, digits, "-" and "_" only').optional(),
-  ),
-  EASEMOB_APPKEY: z.preprocess(
-    blankAsMissing,
-    z
-      .string()
-      .regex(/^[A-Za-z0-9_-]{1,64}#[A-Za-z0-9_-]{1,64}$/, 'must look like org#app')
-      .optional(),
-  ),
+  EASEMOB_ORG_NAME: z.preprocess(blankAsMissing, appKeyName.optional()),
+  EASEMOB_APP_NAME: z.preprocess(blankAsMissing, appKeyName.optional()),
+  EASEMOB_APPKEY: z.preprocess(blankAsMissing, appKey.optional()),
   EASEMOB_CLIENT_ID: optionalText,
   EASEMOB_CLIENT_SECRET: optionalText,
   PORT: intInRange(0, 65535, 4000),

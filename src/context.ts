@@ -1,4 +1,5 @@
 import type { Viewer } from './auth/authenticate.js';
+import type { LoginThrottle } from './auth/login-throttle.js';
 import type { SendQuota, ViewerPolicy } from './auth/viewer-policy.js';
 import type { EasemobClient } from './easemob/client.js';
 import { createLoaders, type Loaders } from './loaders/index.js';
@@ -20,6 +21,8 @@ export interface Context {
   limits: { complexity: number; depth: number };
   /** Process-wide subscriptions: pub/sub and the shared pollers. */
   realtime: Realtime;
+  /** Failed user-token logins per username, process-wide (`issueUserToken`). */
+  logins: LoginThrottle;
   /**
    * The graphql-ws connection the operation came on (set by src/realtime/websocket.ts); absent over
    * HTTP and SSE, where one request is one subscription.
@@ -33,6 +36,7 @@ export interface ContextOptions {
   sendQuota: SendQuota;
   limits: Context['limits'];
   realtime: Realtime;
+  logins: LoginThrottle;
   /** The process-wide read layer the loaders read through. */
   reads: ReadLayer;
 }

@@ -129,6 +129,8 @@ function codeFor(error: EasemobError): ErrorCode {
   if (error.status === 403) return errorCodes.forbidden;
   if (error.status === 429) return errorCodes.rateLimited;
   if (error.code === 'duplicate_unique_property_exists') return errorCodes.conflict;
+  // Processed and refused, with Easemob's reason (a presence `result` other than "ok").
+  if (error.code === localCodes.refused) return errorCodes.badUserInput;
   if (error.status === 400) return errorCodes.badUserInput;
   return errorCodes.upstreamUnavailable;
 }

@@ -6,6 +6,7 @@ import { GraphQLError, NoSchemaIntrospectionCustomRule } from 'graphql';
 import { createYoga, type Plugin } from 'graphql-yoga';
 import { type Authenticate, createAuthenticator } from './auth/authenticate.js';
 import { callerOf, defaultAdminApiKeyWeight, weightOf } from './auth/caller.js';
+import { LoginThrottle } from './auth/login-throttle.js';
 import { defaultViewerPolicy, SendQuota } from './auth/viewer-policy.js';
 import type { AdmissionConfig, AuthConfig, HxFacadeConfig } from './config.js';
 import { createContext } from './context.js';
@@ -54,6 +55,8 @@ export interface YogaAppOptions {
   corsOrigins?: string[];
   /** The `/hx/*` facade (off unless `enabled`); `application` names the app in its token answer. */
   hx?: Partial<HxFacadeConfig> & { application?: string };
+  /** Failed `issueUserToken` logins per username; one with the default policy when absent. */
+  logins?: LoginThrottle;
 }
 
 export const openAuth: AuthConfig = { adminApiKeys: [], publicProfiles: true, open: true };
@@ -79,6 +82,7 @@ export function createYogaApp(options: YogaAppOptions) {
       onError: (error) => options.logger?.warn({ error: String(error) }, 'poll failed'),
     });
   const reads = options.reads ?? createReadLayer(options.easemob, sharedReadScope);
+  const logins = options.logins ?? new LoginThrottle();
   options.metrics?.watchCircuit(options.easemob.circuit);
   options.metrics?.watchRealtime(realtime);
   options.metrics?.watchReads(reads);
@@ -125,6 +129,7 @@ export function createYogaApp(options: YogaAppOptions) {
           sendQuota,
           limits: { complexity: limits.maxComplexity, depth: limits.maxDepth },
           realtime,
+          logins,
           reads,
         },
         // Set once execution starts: the deadline and the caller's disconnection, together.

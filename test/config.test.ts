@@ -214,6 +214,21 @@ describe('loadConfig', () => {
     expect(failure({ SUBSCRIPTION_MAX_WATCHED: '10001' })).toContain('SUBSCRIPTION_MAX_WATCHED');
   });
 
+  it('validates org and app names by the documented AppKey rules (a-z, 0-9, "-", at most 32)', () => {
+    const { EASEMOB_ORG_NAME: _o, EASEMOB_APP_NAME: _a, ...rest } = remote;
+    expect(
+      loadConfig({ ...rest, EASEMOB_APPKEY: '1112171214115068#testapp' }).easemob,
+    ).toMatchObject({ orgName: '1112171214115068', appName: 'testapp' });
+    expect(failure({ ...rest, EASEMOB_APPKEY: 'easemob_demo#testapp' })).toContain(
+      'EASEMOB_APPKEY',
+    );
+    expect(failure({ ...rest, EASEMOB_APPKEY: `easemob-demo#${'a'.repeat(33)}` })).toContain(
+      'EASEMOB_APPKEY',
+    );
+    expect(failure({ ...remote, EASEMOB_ORG_NAME: 'Easemob-Demo' })).toContain('EASEMOB_ORG_NAME');
+    expect(failure({ ...remote, EASEMOB_APP_NAME: 'test_app' })).toContain('EASEMOB_APP_NAME');
+  });
+
   it('names an invalid variable and never echoes the secret', () => {
     expect(failure({ ...remote, EASEMOB_BASE_URL: 'ftp://x' })).toContain('EASEMOB_BASE_URL');
     expect(failure({ ...remote, PORT: 'eighty' })).toContain('PORT');

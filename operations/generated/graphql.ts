@@ -75,6 +75,14 @@ export type CustomInput = {
   exts?: InputMaybe<Scalars['JSON']['input']>;
 };
 
+/** The users Easemob chose and deleted (the oldest first). */
+export type DeleteUsersPayload = {
+  __typename?: 'DeleteUsersPayload';
+  /** Easemob's cursor after the deleted users; null when none remain. */
+  cursor?: Maybe<Scalars['String']['output']>;
+  deleted: Array<User>;
+};
+
 export type DeviceStatus = {
   __typename?: 'DeviceStatus';
   /** False only for "0": a custom status is set by a connected device. */
@@ -115,6 +123,13 @@ export type ImageInput = {
   secret?: InputMaybe<Scalars['String']['input']>;
   url: Scalars['String']['input'];
   width?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type IssueUserTokenInput = {
+  password: Scalars['String']['input'];
+  /** The token's lifetime; the app's default when absent. */
+  ttlSeconds?: InputMaybe<Scalars['Int']['input']>;
+  username: Scalars['String']['input'];
 };
 
 export type LocationBody = {
@@ -200,7 +215,7 @@ export type Mutation = {
   activateUser: User;
   /** Makes the two users contacts of each other; returns the owner. A viewer cannot add a user who blocked them. */
   addContact: User;
-  /** Blocks users from messaging the owner (at most 500); returns the owner. */
+  /** Blocks users from messaging the owner; a block list holds at most 500 users. Returns the owner. */
   blockUsers: User;
   createUser: User;
   /** At most 60 users per call. */
@@ -209,8 +224,12 @@ export type Mutation = {
   deactivateUser: User;
   /** Deletes the user (and any group or room they own) and returns its last profile. */
   deleteUser: User;
+  /** Deletes the `limit` oldest users (1-500; Easemob picks them) and returns them. Not retried after an ambiguous failure: a repeat would delete more. */
+  deleteUsers: DeleteUsersPayload;
   /** Forces the user offline; true when Easemob did. */
   disconnectUser: Scalars['Boolean']['output'];
+  /** Logs the user in with their password and returns a user token for the client SDK. Admins for anyone, a user for themself. Repeated failures for one username are slowed, then refused for a while (RATE_LIMITED). */
+  issueUserToken: UserToken;
   removeContact: User;
   resetPassword: Scalars['Boolean']['output'];
   /** Sends one message to each target. Never retried after an ambiguous failure. Viewers send within the send policy (README: Authentication and authorization). */
@@ -263,8 +282,18 @@ export type MutationDeleteUserArgs = {
 };
 
 
+export type MutationDeleteUsersArgs = {
+  limit: Scalars['Int']['input'];
+};
+
+
 export type MutationDisconnectUserArgs = {
   username: Scalars['String']['input'];
+};
+
+
+export type MutationIssueUserTokenArgs = {
+  input: IssueUserTokenInput;
 };
 
 
@@ -416,6 +445,7 @@ export type QueryChatMessagesArgs = {
   last?: InputMaybe<Scalars['Int']['input']>;
   order?: InputMaybe<SortOrder>;
   since?: InputMaybe<Scalars['DateTime']['input']>;
+  to?: InputMaybe<Scalars['String']['input']>;
   until?: InputMaybe<Scalars['DateTime']['input']>;
 };
 
@@ -525,11 +555,17 @@ export type User = {
   blocks: Array<User>;
   contacts: Array<User>;
   createdAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The device's push token (device_token); read-only, admins only. */
+  deviceToken?: Maybe<Scalars['String']['output']>;
   modifiedAt?: Maybe<Scalars['DateTime']['output']>;
   /** Push-notification nickname. */
   nickname?: Maybe<Scalars['String']['output']>;
   noDisturbing?: Maybe<NoDisturbingWindow>;
   notificationDisplayStyle?: Maybe<NotificationDisplayStyle>;
+  /** Groups whose offline pushes the user silenced (notification_ignore_<group id> true); null when none was ever set. */
+  notificationIgnoredGroups?: Maybe<Array<Scalars['String']['output']>>;
+  /** The push certificate the client SDK registered (notifier_name); read-only. */
+  notifierName?: Maybe<Scalars['String']['output']>;
   /** Messages waiting for the user to come online. */
   offlineCount: Scalars['Int']['output'];
   offlineMessageStatus: MessageDeliveryStatus;
@@ -573,6 +609,14 @@ export type UserEdge = {
   node: User;
 };
 
+/** A token for the Easemob client SDK to log in with (username + token), issued by this server (Easemob「用户体系集成 › 获取用户token」, 方式2). */
+export type UserToken = {
+  __typename?: 'UserToken';
+  accessToken: Scalars['String']['output'];
+  expiresAt: Scalars['DateTime']['output'];
+  user: User;
+};
+
 export type VideoBody = {
   __typename?: 'VideoBody';
   fileLength?: Maybe<Scalars['Int']['output']>;
@@ -604,6 +648,15 @@ export type _Service = {
   sdl?: Maybe<Scalars['String']['output']>;
 };
 
+export type IssueUserTokenMutationVariables = Exact<{
+  username: Scalars['String']['input'];
+  password: Scalars['String']['input'];
+  ttlSeconds?: InputMaybe<Scalars['Int']['input']>;
+}>;
+
+
+export type IssueUserTokenMutation = { __typename?: 'Mutation', issueUserToken: { __typename?: 'UserToken', accessToken: string, expiresAt: string, user: { __typename?: 'User', username: string } } };
+
 export type SendMutationVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -625,6 +678,7 @@ export type UsersQueryVariables = Exact<{
 export type UsersQuery = { __typename?: 'Query', users: { __typename?: 'UserConnection', edges: Array<{ __typename?: 'UserEdge', cursor: string, node: { __typename?: 'User', username: string, nickname?: string | null } }>, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null } } };
 
 
+export const IssueUserTokenDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"IssueUserToken"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"username"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"password"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"ttlSeconds"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"issueUserToken"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"username"},"value":{"kind":"Variable","name":{"kind":"Name","value":"username"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"password"},"value":{"kind":"Variable","name":{"kind":"Name","value":"password"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"ttlSeconds"},"value":{"kind":"Variable","name":{"kind":"Name","value":"ttlSeconds"}}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"accessToken"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"user"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"username"}}]}}]}}]}}]} as unknown as DocumentNode<IssueUserTokenMutation, IssueUserTokenMutationVariables>;
 export const SendDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"Send"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"sendMessage"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"targetType"},"value":{"kind":"EnumValue","value":"USERS"}},{"kind":"ObjectField","name":{"kind":"Name","value":"targets"},"value":{"kind":"ListValue","values":[{"kind":"StringValue","value":"u2","block":false},{"kind":"StringValue","value":"u3","block":false}]}},{"kind":"ObjectField","name":{"kind":"Name","value":"from"},"value":{"kind":"StringValue","value":"u1","block":false}},{"kind":"ObjectField","name":{"kind":"Name","value":"message"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"text"},"value":{"kind":"StringValue","value":"hello","block":false}}]}},{"kind":"ObjectField","name":{"kind":"Name","value":"ext"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"attr1"},"value":{"kind":"StringValue","value":"v1","block":false}}]}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"results"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"target"}},{"kind":"Field","name":{"kind":"Name","value":"success"}}]}}]}}]}}]} as unknown as DocumentNode<SendMutation, SendMutationVariables>;
 export const UserCardDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"UserCard"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"username"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"user"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"username"},"value":{"kind":"Variable","name":{"kind":"Name","value":"username"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"username"}},{"kind":"Field","name":{"kind":"Name","value":"uuid"}},{"kind":"Field","name":{"kind":"Name","value":"nickname"}},{"kind":"Field","name":{"kind":"Name","value":"activated"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"offlineCount"}},{"kind":"Field","name":{"kind":"Name","value":"contacts"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"username"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}},{"kind":"Field","name":{"kind":"Name","value":"blocks"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"username"}}]}}]}}]}}]} as unknown as DocumentNode<UserCardQuery, UserCardQueryVariables>;
 export const UsersDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Users"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"users"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cursor"}},{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"username"}},{"kind":"Field","name":{"kind":"Name","value":"nickname"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}}]}}]}}]} as unknown as DocumentNode<UsersQuery, UsersQueryVariables>;

@@ -6,6 +6,7 @@ import {
 } from './circuit-breaker.js';
 import { Core, type Logger } from './core.js';
 import type { EndpointName } from './endpoints.js';
+import { appKeyName, parseInput } from './input.js';
 import { easemobRateBudgets, type RateBudgets, type SharedRateLimiter } from './rate-budget.js';
 import { blocksResource, contactsResource } from './resources/contacts.js';
 import { chatHistoryResource, messagesResource } from './resources/messages.js';
@@ -58,8 +59,9 @@ export interface EasemobClientOptions {
 export function createEasemobClient(options: EasemobClientOptions) {
   const core = new Core({
     baseUrl: options.baseUrl,
-    orgName: options.orgName,
-    appName: options.appName,
+    // A name outside the AppKey rules can only reach a wrong (or no) app: refused at once.
+    orgName: parseInput(appKeyName, options.orgName, 'orgName'),
+    appName: parseInput(appKeyName, options.appName, 'appName'),
     clientId: options.clientId,
     clientSecret: options.clientSecret,
     timeoutMs: options.timeoutMs ?? defaultTransportOptions.timeoutMs,

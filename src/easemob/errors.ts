@@ -100,6 +100,11 @@ export const localCodes = {
    */
   connectionWait: 'connection_wait_exceeded',
   httpError: 'http_error',
+  /**
+   * Easemob answered 200 but said, in the body, that the operation failed, with its reason (a
+   * presence `result` other than "ok"): it was processed and refused.
+   */
+  refused: 'operation_refused',
 } as const;
 
 /** An answer that parsed but lacks what the endpoint documents. */
@@ -108,6 +113,17 @@ export function invalidResponse(endpoint: EndpointName, description: string): Ea
     status: 200,
     code: localCodes.invalidResponse,
     description,
+    retryable: false,
+    endpoint,
+  });
+}
+
+/** A 200 whose body carries Easemob's reason for not doing it; `reason` becomes the description. */
+export function refusedBy(endpoint: EndpointName, reason: string): EasemobError {
+  return new EasemobError({
+    status: 200,
+    code: localCodes.refused,
+    description: reason,
     retryable: false,
     endpoint,
   });

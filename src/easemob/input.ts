@@ -13,6 +13,11 @@ export const limits = {
   nicknameLength: 100,
   batchRegister: 60,
   listPage: 100,
+  /**
+   * Easemob「用户体系集成 › 批量删除用户」: "建议这个数值在100-500之间，不要过大" — 500 at most per
+   * call.
+   */
+  deleteMany: 500,
   blocksPerUser: 500,
   batchStatus: 100,
   presenceBatch: 100,
@@ -77,6 +82,21 @@ export const pageLimit = z
   .max(limits.listPage, `must be at most ${limits.listPage}`);
 
 export const cursor = z.string().min(1).max(4096);
+
+export const deleteManyLimit = z
+  .number()
+  .int()
+  .min(1, 'must be at least 1')
+  .max(limits.deleteMany, `must be at most ${limits.deleteMany}`);
+
+/**
+ * One half of an AppKey (`org_name#app_name`). Easemob「用户体系集成 › Appkey 数据结构」: the key is
+ * lower-case letters and digits, app_name "只能是字母、数字、横线组合。长度不能超过 32 字符", and
+ * its own example org is `easemob-demo`: so a-z, 0-9 and "-", at most 32 characters.
+ */
+export const appKeyName = z
+  .string()
+  .regex(/^[a-z0-9-]{1,32}$/, 'must be 1-32 characters of a-z, 0-9 or "-" (Easemob AppKey rules)');
 
 export const ttlSeconds = z.number().int().min(0, 'must not be negative');
 

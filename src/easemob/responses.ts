@@ -31,8 +31,11 @@ const displayStyle = z
   .union([num, bool])
   .transform((v) => (v === 0 || v === true ? 'summary' : 'detail') as 'summary' | 'detail');
 
+/** Easemob「用户体系集成 › 获取单个用户」: `notification_ignore_<group id>`, one key per group. */
+const ignorePrefix = 'notification_ignore_';
+
 export const userEntity = z
-  .object({
+  .looseObject({
     uuid: z.string(),
     username: z.string(),
     created: num.optional(),
@@ -43,6 +46,10 @@ export const userEntity = z
     notification_no_disturbing: bool.optional(),
     notification_no_disturbing_start: num.optional(),
     notification_no_disturbing_end: num.optional(),
+    // Read-only push settings the client SDK writes; each is absent until set
+    // (Easemob「用户体系集成 › 获取单个用户」).
+    notifier_name: text.optional(),
+    device_token: text.optional(),
   })
   .transform((u) => ({
     uuid: u.uuid,
@@ -61,7 +68,25 @@ export const userEntity = z
             startHour: u.notification_no_disturbing_start,
             endHour: u.notification_no_disturbing_end,
           },
+    notifierName: u.notifier_name,
+    deviceToken: u.device_token,
+    ignoredGroups: ignoredGroupsOf(u),
   }));
+
+/**
+ * The groups whose offline pushes the user silenced ("true"); undefined when the entity names
+ * none at all, as Easemob leaves the keys out until set. A value that is not a boolean is skipped.
+ */
+function ignoredGroupsOf(entity: Record<string, unknown>): string[] | undefined {
+  let groups: string[] | undefined;
+  for (const [key, value] of Object.entries(entity)) {
+    if (!key.startsWith(ignorePrefix) || key.length === ignorePrefix.length) continue;
+    groups ??= [];
+    const silenced = bool.safeParse(value);
+    if (silenced.success && silenced.data) groups.push(key.slice(ignorePrefix.length));
+  }
+  return groups;
+}
 
 export type EasemobUser = z.output<typeof userEntity>;
 
@@ -171,10 +196,27 @@ export const disconnectEnvelope = z.object({
 });
 
 /**
- * Easemob「REST API 开发指南 › 发送消息」, /hx wrapper「IM环信接口文档 › 发送文本消息」: `data`
- * maps each target to "success" (newer servers answer a message id).
+ * Two documented shapes of a send's answer:
+ * - Easemob「REST API 开发指南 › 发送消息」, /hx wrapper「IM环信接口文档 › 发送文本消息」: `data`
+ *   maps each target to "success" (newer servers answer a message id);
+ * - Easemob「聊天消息导出 › 给某个用户发送消息」: `data` is a list of
+ *   `{ target_name?, result_code, result_content: { result } }`, `result_code` 200 for success. Its
+ *   example names no target, so an entry without one stands for the target at its position.
  */
-export const sendEnvelope = z.object({ data: z.record(z.string(), text) });
+export const sendEnvelope = z.object({
+  data: z.union([
+    z.record(z.string(), text),
+    z.array(
+      z.object({
+        target_name: z.string().optional(),
+        result_code: num.optional(),
+        result_content: z
+          .union([z.object({ result: text.optional() }), text.transform((result) => ({ result }))])
+          .optional(),
+      }),
+    ),
+  ]),
+});
 
 const chatBody = z.looseObject({ type: z.string() });
 
@@ -229,13 +271,26 @@ export const presenceEntry = z.object({
   status: deviceStatuses.default({}),
 });
 
-export const presenceListEnvelope = z.object({ result: z.array(presenceEntry) });
+/**
+ * Easemob「在线状态订阅 RESTful API」: every presence answer carries `result`, and "若…失败，返回相应的
+ * 错误原因" — on failure it is the reason, a string, where a list or "ok" was due. Those answers
+ * are kept as `{ refused: reason }` for the resource to raise.
+ */
+const refusal = z.string().transform((reason) => ({ refused: reason }));
 
+export const presenceListEnvelope = z.object({
+  result: z.union([z.array(presenceEntry), refusal]),
+});
+
+/** `{"result": "ok"}`; anything else in `result` is the reason the operation failed. */
 export const resultOkEnvelope = z.object({ result: z.unknown() });
 
 export const sublistEnvelope = z.object({
-  result: z.object({
-    totalnum: num.default(0),
-    sublist: z.array(z.object({ uid: z.string(), expiry: num })).default([]),
-  }),
+  result: z.union([
+    z.object({
+      totalnum: num.default(0),
+      sublist: z.array(z.object({ uid: z.string(), expiry: num })).default([]),
+    }),
+    refusal,
+  ]),
 });

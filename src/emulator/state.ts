@@ -5,6 +5,7 @@ import { TokenStore } from './tokens.js';
 import {
   isLegalUsername,
   normalizeUsername,
+  type PushBinding,
   toEntity,
   type UserEntity,
   type UserRecord,
@@ -153,6 +154,20 @@ export class EmulatorState {
   /** Every message accepted by POST /messages, one entry per target, in order. */
   get sentMessages(): readonly SentMessage[] {
     return this.sent;
+  }
+
+  /**
+   * What a client SDK would record for the user's offline pushes (no REST call writes these):
+   * the push certificate name, the device token, silenced groups (merged into those set before).
+   */
+  setPushBinding(username: string, binding: PushBinding): void {
+    const user = this.requireUser(username);
+    if (binding.notifier_name !== undefined) user.notifier_name = binding.notifier_name;
+    if (binding.device_token !== undefined) user.device_token = binding.device_token;
+    if (binding.ignoredGroups) {
+      user.ignoredGroups = { ...user.ignoredGroups, ...binding.ignoredGroups };
+    }
+    this.users.touch(user);
   }
 
   setTokenLifetime(seconds: number | null): void {

@@ -8,7 +8,19 @@ export interface UserSettings {
   notification_no_disturbing_end?: number;
 }
 
-export interface UserRecord extends UserSettings {
+/**
+ * What the client SDK records for offline pushes: read-only over REST, shown on the user entity
+ * once set (Easemob「用户体系集成 › 获取单个用户」: notifier_name, device_token,
+ * notification_ignore_<group id>).
+ */
+export interface PushBinding {
+  notifier_name?: string;
+  device_token?: string;
+  /** Group id → whether its offline pushes are silenced. */
+  ignoredGroups?: Record<string, boolean>;
+}
+
+export interface UserRecord extends UserSettings, PushBinding {
   /** Creation order: the users list and its cursor walk this, never the clock. */
   seq: number;
   uuid: string;
@@ -23,6 +35,9 @@ export interface UserRecord extends UserSettings {
  * A user as the REST API shows it; optional fields appear only once set (Easemob「用户体系集成」).
  */
 export interface UserEntity extends UserSettings {
+  notifier_name?: string;
+  device_token?: string;
+  [ignoredGroup: `notification_ignore_${string}`]: boolean;
   uuid: string;
   type: 'user';
   created: number;
@@ -62,9 +77,14 @@ export function toEntity(user: UserRecord): UserEntity {
     'notification_no_disturbing_end',
     'notification_display_style',
     'nickname',
+    'notifier_name',
+    'device_token',
   ] as const;
   for (const key of optional) {
     if (user[key] !== undefined) Object.assign(entity, { [key]: user[key] });
+  }
+  for (const [group, ignored] of Object.entries(user.ignoredGroups ?? {})) {
+    entity[`notification_ignore_${group}`] = ignored;
   }
   return entity;
 }

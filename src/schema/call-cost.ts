@@ -94,6 +94,9 @@ export const fieldCosts: Record<string, FieldCost> = {
   'User.modifiedAt': profile,
   'User.notificationDisplayStyle': profile,
   'User.noDisturbing': profile,
+  'User.notifierName': profile,
+  'User.deviceToken': profile,
+  'User.notificationIgnoredGroups': profile,
   'User.status': { calls: batched },
   'User.offlineCount': { calls: each, witness: true },
   'User.offlineMessageStatus': { calls: each },
@@ -114,6 +117,15 @@ export const fieldCosts: Record<string, FieldCost> = {
     carriesProfile: true,
   },
   'Mutation.deleteUser': { calls: one, carriesProfile: true },
+  // One call deletes up to 500 (Easemob REST: 用户体系集成 › 批量删除用户) and answers their profiles.
+  'Mutation.deleteUsers': {
+    calls: one,
+    size: (args) =>
+      typeof args.limit === 'number' ? Math.min(Math.max(args.limit, 0), limits.deleteMany) : 0,
+    carriesProfile: true,
+  },
+  // One /token call; the token's user is read like any other.
+  'Mutation.issueUserToken': { calls: one },
   'Mutation.resetPassword': { calls: one },
   'Mutation.updateUser': { calls: one, carriesProfile: true },
   'Mutation.deactivateUser': { calls: one, carriesProfile: true },
@@ -122,7 +134,8 @@ export const fieldCosts: Record<string, FieldCost> = {
   // A viewer's request reads the other user's block list first (src/schema/relations.ts).
   'Mutation.addContact': { calls: one, viewerCalls: one },
   'Mutation.removeContact': { calls: one },
-  'Mutation.blockUsers': { calls: one },
+  // The owner's list now (the 500 limit is on the list), then the call that adds.
+  'Mutation.blockUsers': { calls: () => 2 },
   'Mutation.unblockUser': { calls: one },
   'Mutation.setPresence': { calls: one },
   'Mutation.subscribePresence': {

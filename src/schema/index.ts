@@ -2,6 +2,7 @@ import { builder } from './builder.js';
 import { servedSubgraph } from './federation.js';
 import './user.js';
 import './user-admin.js';
+import './token.js';
 import './relations.js';
 import './message.js';
 import './presence.js';

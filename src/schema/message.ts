@@ -65,6 +65,9 @@ builder.queryField('chatMessages', (t) =>
         until: t.arg({ type: 'DateTime', description: 'Only messages before this time.' }),
         order: t.arg({ type: SortOrder, defaultValue: 'desc' }),
         from: t.arg.string({ description: 'Only messages from this user.' }).validate(username),
+        to: t.arg
+          .string({ description: 'Only messages to this user, or to this group or room id.' })
+          .validate(username),
         chatType: t.arg({ type: ChatType }),
       },
       resolve: (_root, args, ctx) => {
@@ -72,6 +75,7 @@ builder.queryField('chatMessages', (t) =>
           since: args.since?.getTime(),
           until: args.until?.getTime(),
           from: args.from ?? undefined,
+          to: args.to ?? undefined,
           chatType: args.chatType ?? undefined,
           order: args.order ?? 'desc',
         });

@@ -44,13 +44,15 @@ builder.mutationFields((t) => ({
   blockUsers: t.field({
     authScopes: actingAs,
     type: User,
-    description: `Blocks users from messaging the owner (at most ${limits.blocksPerUser}); returns the owner.`,
+    description: `Blocks users from messaging the owner; a block list holds at most ${limits.blocksPerUser} users. Returns the owner.`,
     args: {
       username: t.arg.string({ required: true }).validate(username),
       usernames: t.arg.stringList({ required: true }).validate(usernameList(limits.blocksPerUser)),
     },
     resolve: async (_root, args, ctx) => {
-      await ctx.easemob.blocks.add(args.username, args.usernames);
+      // The limit is on the list: it is checked against the one the owner has now.
+      const current = await ctx.loaders.blocks.load(args.username);
+      await ctx.easemob.blocks.add(args.username, args.usernames, { current });
       await ctx.loaders.wrote('blocks', [args.username]);
       return userOf(args.username);
     },

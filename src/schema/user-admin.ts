@@ -1,5 +1,13 @@
 import { z } from 'zod';
-import { newUser, newUsers, password, username, userUpdate } from '../easemob/input.js';
+import {
+  deleteManyLimit,
+  limits,
+  newUser,
+  newUsers,
+  password,
+  username,
+  userUpdate,
+} from '../easemob/input.js';
 import { actingAs, adminOnly } from './access.js';
 import { builder } from './builder.js';
 import { NotificationDisplayStyle, User } from './user.js';
@@ -48,6 +56,23 @@ const CreateUsersPayload = builder
       failed: t.field({ type: [UserCreationFailure], resolve: (p) => p.failed }),
     }),
   });
+
+const DeleteUsersPayload = builder
+  .objectRef<{ deleted: ReturnType<typeof userOf>[]; cursor?: string }>('DeleteUsersPayload')
+  .implement({
+    description: 'The users Easemob chose and deleted (the oldest first).',
+    fields: (t) => ({
+      deleted: t.field({ type: [User], resolve: (p) => p.deleted }),
+      cursor: t.string({
+        nullable: true,
+        description: "Easemob's cursor after the deleted users; null when none remain.",
+        resolve: (p) => p.cursor,
+      }),
+    }),
+  });
+
+/** Everything the read layer holds about a user, evicted when the user is deleted. */
+const everyKind = ['profile', 'contacts', 'blocks', 'status', 'offlineCount', 'presence'] as const;
 
 /** GraphQL gives absent optional fields as null; the REST rules want them absent. */
 const withoutNulls = <T extends Record<string, unknown>>(value: T) =>
@@ -100,12 +125,23 @@ builder.mutationFields((t) => ({
     resolve: async (_root, args, ctx) => {
       const user = await ctx.easemob.users.delete(args.username);
       // Whose contact lists named the user is not known here: theirs age out with their TTL.
-      await Promise.all(
-        (['profile', 'contacts', 'blocks', 'status', 'offlineCount', 'presence'] as const).map(
-          (kind) => ctx.loaders.wrote(kind, [args.username]),
-        ),
-      );
+      await Promise.all(everyKind.map((kind) => ctx.loaders.wrote(kind, [args.username])));
       return userOf(user.username, user);
+    },
+  }),
+  deleteUsers: t.field({
+    authScopes: adminOnly,
+    type: DeleteUsersPayload,
+    complexity: (args) => ({ field: 1, multiplier: args.limit }),
+    description: `Deletes the \`limit\` oldest users (1-${limits.deleteMany}; Easemob picks them) and returns them. Not retried after an ambiguous failure: a repeat would delete more.`,
+    args: { limit: t.arg.int({ required: true }).validate(deleteManyLimit) },
+    resolve: async (_root, args, ctx) => {
+      const page = await ctx.easemob.users.deleteMany({ limit: args.limit });
+      const names = page.users.map((user) => user.username);
+      if (names.length > 0) {
+        await Promise.all(everyKind.map((kind) => ctx.loaders.wrote(kind, names)));
+      }
+      return { deleted: page.users.map((u) => userOf(u.username, u)), cursor: page.cursor };
     },
   }),
   resetPassword: t.boolean({

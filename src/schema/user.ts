@@ -84,6 +84,25 @@ User.implement({
       nullable: true,
       resolve: async (user, _args, ctx) => (await profile(user, ctx)).noDisturbing,
     }),
+    notifierName: t.string({
+      authScopes: privateOf,
+      nullable: true,
+      description: 'The push certificate the client SDK registered (notifier_name); read-only.',
+      resolve: async (user, _args, ctx) => (await profile(user, ctx)).notifierName,
+    }),
+    deviceToken: t.string({
+      authScopes: adminOnly,
+      nullable: true,
+      description: "The device's push token (device_token); read-only, admins only.",
+      resolve: async (user, _args, ctx) => (await profile(user, ctx)).deviceToken,
+    }),
+    notificationIgnoredGroups: t.stringList({
+      authScopes: privateOf,
+      nullable: true,
+      description:
+        'Groups whose offline pushes the user silenced (notification_ignore_<group id> true); null when none was ever set.',
+      resolve: async (user, _args, ctx) => (await profile(user, ctx)).ignoredGroups,
+    }),
     status: t.field({
       authScopes: publicOf,
       type: OnlineStatus,
@@ -145,6 +164,9 @@ const profileFields = [
   'modifiedAt',
   'notificationDisplayStyle',
   'noDisturbing',
+  'notifierName',
+  'deviceToken',
+  'notificationIgnoredGroups',
 ];
 
 /**

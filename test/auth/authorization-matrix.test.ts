@@ -53,6 +53,11 @@ const root: Record<string, [string, Row]> = {
     adminOnly,
   ],
   deleteUser: ['mutation { deleteUser(username: "carol") { username } }', adminOnly],
+  deleteUsers: ['mutation { deleteUsers(limit: 1) { deleted { username } cursor } }', adminOnly],
+  issueUserToken: [
+    'mutation { issueUserToken(input: { username: "alice", password: "pw" }) { expiresAt } }',
+    selfOrAdmin,
+  ],
   resetPassword: ['mutation { resetPassword(username: "alice", password: "new-pw") }', adminOnly],
   updateUser: [
     'mutation { updateUser(username: "alice", input: { nickname: "A" }) { username } }',
@@ -107,6 +112,9 @@ const userFields: Record<string, [string, Row]> = {
   status: ['status', publicField],
   notificationDisplayStyle: ['notificationDisplayStyle', privateField],
   noDisturbing: ['noDisturbing { enabled }', privateField],
+  notifierName: ['notifierName', privateField],
+  notificationIgnoredGroups: ['notificationIgnoredGroups', privateField],
+  deviceToken: ['deviceToken', adminOnly],
   offlineCount: ['offlineCount', privateField],
   offlineMessageStatus: ['offlineMessageStatus(messageId: "123")', privateField],
   contacts: ['contacts { username }', privateField],

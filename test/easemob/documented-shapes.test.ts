@@ -188,6 +188,8 @@ describe('other documented variants', () => {
       modifiedAt: 1534405429835,
       notificationDisplayStyle: 'summary',
       noDisturbing: { enabled: true, startHour: 1, endHour: 3 },
+      notifierName: '2882303761517426801',
+      deviceToken: 'abc',
     });
   });
 
@@ -284,6 +286,246 @@ describe('other documented variants', () => {
         ext: {},
       },
     ]);
+  });
+});
+
+describe('documented examples the client used to drop or misread', () => {
+  it('Easemob「REST API 开发指南 › 查看用户在线状态」: asked for zw123, answered {"stliu": "online"}: the one entry is the answer', async () => {
+    const { client, emulator } = await startHarness({ emulator: { seed } });
+    emulator.faults.add({
+      endpoint: 'status.get',
+      kind: 'respond',
+      body: {
+        action: 'get',
+        application: '4d7e4ba0-dc4a-11e3-90d5-e1ffbaacdaf5',
+        params: {},
+        uri: 'https://a1.easemob.com/easemob-demo/chatdemoui',
+        entities: [],
+        data: { stliu: 'online' },
+        timestamp: 1404932199220,
+        duration: 743,
+        organization: 'easemob-demo',
+        applicationName: 'chatdemoui',
+      },
+    });
+    expect(await client.status.get('zw123')).toBe('online');
+  });
+
+  it('Easemob「聊天消息导出 › 给某个用户发送消息」: send results as [{result_code, result_content}], with or without target_name', async () => {
+    const { client, emulator } = await startHarness({ emulator: { seed } });
+    const send = (targets: string[]) =>
+      client.messages.send({
+        targetType: 'users',
+        targets,
+        message: { type: 'txt', msg: 'hello singlechat' },
+      });
+    // The documented example, verbatim: no target named, so it is the one at its position.
+    emulator.faults.add({
+      endpoint: 'messages.send',
+      kind: 'respond',
+      times: 1,
+      body: { data: [{ result_code: 200, result_content: { result: 'ok' } }] },
+    });
+    expect(await send(['zw123'])).toEqual([{ target: 'zw123', success: true, result: 'ok' }]);
+    emulator.faults.add({
+      endpoint: 'messages.send',
+      kind: 'respond',
+      times: 1,
+      body: {
+        data: [
+          { target_name: 'stliu', result_code: '403', result_content: { result: 'blocked' } },
+          { target_name: 'zw123', result_code: 200, result_content: { result: 'ok' } },
+        ],
+      },
+    });
+    expect(await send(['zw123', 'stliu', 'jma2'])).toEqual([
+      { target: 'zw123', success: true, result: 'ok' },
+      { target: 'stliu', success: false, result: 'blocked' },
+      { target: 'jma2', success: false, result: 'no result' },
+    ]);
+  });
+
+  it('Easemob「在线状态订阅 RESTful API › 设置用户在线状态信息」: {"result":"ok"} succeeds, any other result is the reason it failed', async () => {
+    const { client, emulator } = await startHarness({ emulator: { seed } });
+    emulator.faults.add({
+      endpoint: 'presence.set',
+      kind: 'respond',
+      times: 1,
+      body: { result: 'ok' },
+    });
+    await client.presence.set('stliu', { resource: 'android', status: '0', ext: '123' });
+    emulator.faults.add({
+      endpoint: 'presence.set',
+      kind: 'respond',
+      times: 1,
+      body: { result: 'presence service is not enabled for this app' },
+    });
+    const error = await rejectionOf(
+      client.presence.set('stliu', { resource: 'android', status: '0', ext: '123' }),
+    );
+    expect(error).toMatchObject({
+      name: 'EasemobError',
+      status: 200,
+      code: 'operation_refused',
+      description: 'presence service is not enabled for this app',
+      endpoint: 'presence.set',
+      retryable: false,
+    });
+  });
+
+  it('Easemob「在线状态订阅 RESTful API › 取消订阅」: a result other than "ok" is the reason it failed', async () => {
+    const { client, emulator } = await startHarness({ emulator: { seed } });
+    emulator.faults.add({
+      endpoint: 'presence.unsubscribe',
+      kind: 'respond',
+      times: 1,
+      body: { result: 'ok' },
+    });
+    await client.presence.unsubscribe('wzy', ['c1']);
+    emulator.faults.add({
+      endpoint: 'presence.unsubscribe',
+      kind: 'respond',
+      times: 1,
+      body: { result: 'not subscribed' },
+    });
+    expect(await rejectionOf(client.presence.unsubscribe('wzy', ['c1']))).toMatchObject({
+      code: 'operation_refused',
+      description: 'not subscribed',
+    });
+  });
+
+  it('Easemob「在线状态订阅 RESTful API › 批量订阅在线状态」: a reason where the list belongs is kept as the error', async () => {
+    const { client, emulator } = await startHarness({ emulator: { seed } });
+    emulator.faults.add({
+      endpoint: 'presence.subscribe',
+      kind: 'respond',
+      body: { result: 'subscription limit exceeded' },
+    });
+    expect(await rejectionOf(client.presence.subscribe('wzy', ['c2', 'c3'], 1000))).toMatchObject({
+      code: 'operation_refused',
+      description: 'subscription limit exceeded',
+    });
+    emulator.faults.clear();
+    emulator.faults.add({
+      endpoint: 'presence.get',
+      kind: 'respond',
+      body: { result: 'user not found' },
+    });
+    expect(await rejectionOf(client.presence.getMany('wzy', ['c2']))).toMatchObject({
+      code: 'operation_refused',
+      description: 'user not found',
+    });
+  });
+
+  it('Easemob「用户体系集成 › 获取单个用户」: notifier_name, device_token and notification_ignore_<group id> are read', async () => {
+    const { client, emulator } = await startHarness({ emulator: { seed } });
+    emulator.faults.add({
+      endpoint: 'users.get',
+      kind: 'respond',
+      body: {
+        action: 'get',
+        path: '/users',
+        entities: [
+          {
+            uuid: '0ffe2d80-ed76-11e8-8d66-279e3e1c214b',
+            type: 'user',
+            created: 1542795196504,
+            modified: 1542795196504,
+            username: 'user1',
+            activated: true,
+            nickname: 'testuser',
+            notification_ignore_63112447328257: 'true',
+            notification_ignore_63112447328258: false,
+            notification_ignore_1402541206787: true,
+            notifier_name: '2882303761517426801',
+            device_token: '740f4707bebcf74f9b7c25d48e3358945f6aa01da5ddb387462c7eaf61bb78ad',
+          },
+        ],
+        count: 1,
+      },
+    });
+    expect(await client.users.get('user1')).toMatchObject({
+      notifierName: '2882303761517426801',
+      deviceToken: '740f4707bebcf74f9b7c25d48e3358945f6aa01da5ddb387462c7eaf61bb78ad',
+      ignoredGroups: ['63112447328257', '1402541206787'],
+    });
+    emulator.faults.clear();
+    // "没有设置则不会返回": none of them on a user who set nothing.
+    const plain = await client.users.get('stliu');
+    expect(plain.notifierName).toBeUndefined();
+    expect(plain.deviceToken).toBeUndefined();
+    expect(plain.ignoredGroups).toBeUndefined();
+  });
+
+  it('Easemob「用户体系集成 › 批量删除用户」: the documented answer gives the deleted users and the cursor', async () => {
+    const { client, emulator } = await startHarness({ emulator: { seed } });
+    emulator.faults.add({
+      endpoint: 'users.deleteMany',
+      kind: 'respond',
+      body: {
+        action: 'delete',
+        application: '8be024f0-e978-11e8-b697-5d598d5f8402',
+        params: { limit: ['2'] },
+        path: '/users',
+        uri: 'https://a1.easemob.com/easemob-demo/testapp/users',
+        entities: [
+          {
+            uuid: 'b2aade90-e978-11e8-a974-f3368f82e4f1',
+            type: 'user',
+            created: 1542356523769,
+            modified: 1542597334500,
+            username: 'user2',
+            activated: true,
+            nickname: 'testuser',
+          },
+          {
+            uuid: 'b98ad170-e978-11e8-8fce-7f76daa76557',
+            type: 'user',
+            created: 1542356535303,
+            modified: 1542356535303,
+            username: 'user3',
+            activated: true,
+            nickname: 'user3',
+          },
+        ],
+        timestamp: 1542867197779,
+        duration: 504,
+        organization: 'easemob-demo',
+        applicationName: 'testapp',
+        cursor: 'LTgzNDAxMjM3OTpfdmZ5VU9tREVlaTZPUV90ZmN3ODNR',
+      },
+    });
+    const page = await client.users.deleteMany({ limit: 2 });
+    expect(page.users.map((u) => u.username)).toEqual(['user2', 'user3']);
+    expect(page.cursor).toBe('LTgzNDAxMjM3OTpfdmZ5VU9tREVlaTZPUV90ZmN3ODNR');
+  });
+
+  it('Easemob「用户体系集成 › 获取用户token」: the documented password-grant answer', async () => {
+    const { client, emulator } = await startHarness({ emulator: { seed } });
+    emulator.faults.add({
+      endpoint: 'token',
+      kind: 'respond',
+      times: 1,
+      body: {
+        access_token:
+          'YWMtrR6ECkz8Eeyx6Y9j1eX9kbsMrFep3U6BvVj7KSnNonWqRx7gTPwR7Kzl-Q_xISNOAwMAAAF9UPZqbQAPoAAtYK9fWgaTNyuWoB3-6nGf_TXBx3Nt3XRZST-elU0x2A',
+        expires_in: 1024000,
+        user: {
+          uuid: 'aa471ee0-4cfc-11ec-ace5-f90ff121234e',
+          type: 'user',
+          created: 1637740861395,
+          modified: 1637740861395,
+          username: 'c',
+          activated: true,
+        },
+      },
+    });
+    const token = await client.tokens.user({ username: 'C', password: '1', ttlSeconds: 1024000 });
+    expect(token).toMatchObject({
+      accessToken: expect.stringMatching(/^YWMtrR6E/),
+      expiresInSeconds: 1024000,
+      user: { username: 'c', uuid: 'aa471ee0-4cfc-11ec-ace5-f90ff121234e' },
+    });
   });
 });
 

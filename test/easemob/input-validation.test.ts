@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { EasemobInputError } from '../../src/easemob/errors.js';
 import type { Harness } from '../support/easemob.js';
-import { rejectionOf, startHarness } from '../support/easemob.js';
+import { clientOf, rejectionOf, startHarness } from '../support/easemob.js';
 
 const long = (n: number, c = 'a') => c.repeat(n);
 const names = (n: number) => Array.from({ length: n }, (_, i) => `user${i}`);
@@ -41,7 +41,13 @@ const cases: Case[] = [
   ],
   ['list limit 0', 'limit', (c) => c.users.list({ limit: 0 })],
   ['list limit 101', 'limit', (c) => c.users.list({ limit: 101 })],
-  ['delete-many limit 1000', 'limit', (c) => c.users.deleteMany({ limit: 1000 })],
+  ['delete-many limit 501', 'limit', (c) => c.users.deleteMany({ limit: 501 })],
+  ['delete-many limit 0', 'limit', (c) => c.users.deleteMany({ limit: 0 })],
+  [
+    'blocks past 500 with the current list',
+    'usernames',
+    (c) => c.blocks.add('ok', names(2), { current: names(499).map((n) => `x${n}`) }),
+  ],
   ['new password too long', 'newPassword', (c) => c.users.resetPassword('ok', long(65))],
   ['update with nothing', 'update', (c) => c.users.update('ok', {})],
   [
@@ -170,6 +176,55 @@ describe('input is validated before any request', () => {
     await client.presence.set('user0', { resource: 'android_1', status: '1', ext: long(1024) });
     await client.presence.subscribe('user0', ['user1'], 2_592_000);
     expect(emulator.calls.count('users.create')).toBe(2);
+  });
+
+  it('deletes up to 500 users in one call (Easemob advises 100-500)', async () => {
+    const { client, emulator } = await startHarness();
+    await client.users.createMany(names(3).map((username) => ({ username, password: 'p' })));
+    const page = await client.users.deleteMany({ limit: 500 });
+    expect(page.users.map((u) => u.username)).toEqual(names(3));
+    expect(emulator.calls.list('users.deleteMany')[0]!.query).toEqual({ limit: '500' });
+  });
+
+  it('checks the 500-block limit against the current list: 498 + 2 goes, 499 + 2 does not', async () => {
+    const { client, emulator } = await startHarness({
+      emulator: {
+        seed: {
+          users: [
+            { username: 'ok', password: 'p' },
+            ...names(2).map((n) => ({ username: n, password: 'p' })),
+          ],
+        },
+      },
+    });
+    const current = Array.from({ length: 498 }, (_, i) => `x${i}`);
+    // A name already on the list does not count twice.
+    expect(
+      await client.blocks.add('ok', ['user0', 'user1'], { current: [...current, 'user0'] }),
+    ).toEqual(['user0', 'user1']);
+    const error = await rejectionOf(
+      client.blocks.add('ok', ['user0', 'user1'], { current: [...current, 'x498'] }),
+    );
+    expect(error).toBeInstanceOf(EasemobInputError);
+    expect((error as Error).message).toContain('501 blocked users');
+    expect(emulator.calls.count('blocks.add')).toBe(1);
+  });
+
+  it('refuses org and app names outside the documented AppKey rules before any request', async () => {
+    const { emulator } = await startHarness();
+    for (const [orgName, appName, field] of [
+      ['easemob_demo', 'testapp', 'orgName'],
+      ['easemob-demo', 'TestApp', 'appName'],
+      ['easemob-demo', long(33), 'appName'],
+      ['easemob-demo', 'test#app', 'appName'],
+    ] as const) {
+      expect(() => clientOf(emulator, { orgName, appName })).toThrow(
+        expect.objectContaining({ name: 'EasemobInputError', field }),
+      );
+    }
+    // The documentation's own: easemob-demo#testapp, 1112171214115068#testapp.
+    await clientOf(emulator, { orgName: '1112171214115068', appName: long(32) }).close();
+    expect(emulator.calls.count()).toBe(0);
   });
 
   it('lower-cases user names before sending them', async () => {

@@ -148,6 +148,24 @@ describe('GET /users/{username}', () => {
     expect(response.body.entities[0]).not.toHaveProperty('password');
   });
 
+  it('shows the push binding a client SDK recorded: notifier_name, device_token, notification_ignore_<group id>', async () => {
+    ctx.emulator.state.createUser({ username: 'user1', password: 'p' });
+    ctx.emulator.state.setPushBinding('user1', {
+      notifier_name: '2882303761517426801',
+      device_token: 'token-of-the-device',
+      ignoredGroups: { '63112447328257': true, '1402541206787': false },
+    });
+    const response = await getJson(url('/users/user1'), { token: ctx.token });
+    expect(response.body.entities[0]).toMatchObject({
+      notifier_name: '2882303761517426801',
+      device_token: 'token-of-the-device',
+      notification_ignore_63112447328257: true,
+      notification_ignore_1402541206787: false,
+    });
+    const list = await getJson(url('/users?limit=10'), { token: ctx.token });
+    expect(list.body.entities[0]).toMatchObject({ notifier_name: '2882303761517426801' });
+  });
+
   it('answers 404 service_resource_not_found for a missing user', async () => {
     const response = await getJson(url('/users/nobody'), { token: ctx.token });
     expect(response.status).toBe(404);

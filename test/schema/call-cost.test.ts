@@ -18,6 +18,26 @@ describe('estimateCalls: Easemob calls an operation can make', () => {
   it.each([
     // [what, operation, calls]
     ['a name only: the existence read', '{ user(username: "a") { username } }', 1],
+    [
+      'issueUserToken: one /token call, then what is asked of its user',
+      'mutation { issueUserToken(input: { username: "a", password: "p" }) { accessToken user { nickname } } }',
+      2,
+    ],
+    [
+      'deleteUsers: one call, the deleted profiles carried',
+      'mutation { deleteUsers(limit: 300) { deleted { nickname notifierName } cursor } }',
+      1,
+    ],
+    [
+      'blockUsers: the current list, then the add',
+      'mutation { blockUsers(username: "a", usernames: ["b"]) { username } }',
+      2,
+    ],
+    [
+      'push fields share the profile read',
+      '{ user(username: "a") { deviceToken notifierName } }',
+      1,
+    ],
     ['profile fields share the existence read', '{ user(username: "a") { nickname uuid } }', 1],
     ['status joins a batch', '{ user(username: "a") { status } }', 2],
     ['offlineCount proves existence itself', '{ user(username: "a") { offlineCount } }', 1],

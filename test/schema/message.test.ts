@@ -421,3 +421,31 @@ describe('chatMessages', () => {
     expect(emulator.calls.count()).toBe(0);
   });
 });
+
+describe('chatMessages by recipient', () => {
+  it("filters by `to` through Easemob's ql", async () => {
+    const { run, emulator } = await startGraphQL({ emulator: { seed } });
+    store(emulator, [
+      ['u1', 'u2', 'one', 1_000],
+      ['u1', 'u3', 'two', 2_000],
+      ['u2', 'u3', 'three', 3_000],
+      ['u3', '1402541206787', 'to the group', 4_000, 'chatgroups'],
+    ]);
+    const toU3 = await run(
+      '{ chatMessages(to: "U3", order: ASC) { edges { node { to bodies { ... on TextBody { text } } } } } }',
+    );
+    expect(toU3.errors).toBeUndefined();
+    expect(
+      toU3.data!.chatMessages.edges.map(
+        (e: { node: { bodies: { text: string }[] } }) => e.node.bodies[0]!.text,
+      ),
+    ).toEqual(['two', 'three']);
+    expect(emulator.calls.list('chatmessages.list')[0]!.query.ql).toBe(
+      "select * where to='u3' order by timestamp asc",
+    );
+    const toGroup = await run(
+      '{ chatMessages(to: "1402541206787", from: "u3") { edges { node { chatType } } } }',
+    );
+    expect(toGroup.data!.chatMessages.edges).toEqual([{ node: { chatType: 'GROUPCHAT' } }]);
+  });
+});

@@ -214,3 +214,45 @@ describe('presence', () => {
     expect(emulator.calls.count('presence.sublist')).toBe(0);
   });
 });
+
+describe('presence answers that carry a reason', () => {
+  it('setPresence and unsubscribePresence surface a result other than "ok" as BAD_USER_INPUT with the reason', async () => {
+    const { run, emulator } = await startGraphQL({ emulator: { seed } });
+    emulator.faults.add({
+      endpoint: 'presence.set',
+      kind: 'respond',
+      times: 1,
+      body: { result: 'presence is not enabled for this app' },
+    });
+    const set = await run(
+      'mutation { setPresence(username: "alice", resource: "android", status: "0", ext: "123") }',
+    );
+    expect(errorCode(set)).toBe('BAD_USER_INPUT');
+    expect(set.errors![0]!.message).toBe(
+      'presence is not enabled for this app (operation_refused)',
+    );
+    expect(set.errors![0]!.extensions!.upstream).toMatchObject({
+      status: 200,
+      code: 'operation_refused',
+    });
+    emulator.faults.add({
+      endpoint: 'presence.unsubscribe',
+      kind: 'respond',
+      times: 1,
+      body: { result: 'not subscribed' },
+    });
+    const unsubscribed = await run(
+      'mutation { unsubscribePresence(username: "alice", targets: ["bob"]) }',
+    );
+    expect(errorCode(unsubscribed)).toBe('BAD_USER_INPUT');
+    expect(unsubscribed.errors![0]!.message).toContain('not subscribed');
+    // The documented success still is one.
+    expect(
+      (
+        await run(
+          'mutation { setPresence(username: "alice", resource: "android", status: "0", ext: "123") }',
+        )
+      ).data,
+    ).toEqual({ setPresence: true });
+  });
+});

@@ -174,3 +174,67 @@ describe('contacts and blocks', () => {
     expect(emulator.calls.count()).toBe(0);
   });
 });
+
+describe('deleteUsers', () => {
+  it('deletes the oldest N, returns them with Easemob’s cursor, and evicts what was cached of them', async () => {
+    const { run, emulator } = await startGraphQL({ emulator: { seed } });
+    // Cached before the delete: a read after it must not answer from these.
+    await run('{ a: user(username: "alice") { nickname } b: user(username: "bob") { nickname } }');
+    const reads = emulator.calls.count('users.get');
+    const first = await run(
+      'mutation { deleteUsers(limit: 2) { deleted { username nickname } cursor } }',
+    );
+    expect(first.errors).toBeUndefined();
+    expect(first.data!.deleteUsers.deleted).toEqual([
+      { username: 'alice', nickname: 'Alice' },
+      { username: 'bob', nickname: null },
+    ]);
+    expect(first.data!.deleteUsers.cursor).toEqual(expect.any(String));
+    expect(emulator.calls.list('users.deleteMany')[0]!.query).toEqual({ limit: '2' });
+    const after = await run(
+      '{ a: user(username: "alice") { nickname } b: user(username: "bob") { nickname } }',
+    );
+    expect(after.data).toEqual({ a: null, b: null });
+    expect(emulator.calls.count('users.get')).toBe(reads + 2);
+    // The last user: no cursor, as no user remains.
+    const last = await run('mutation { deleteUsers(limit: 500) { deleted { username } cursor } }');
+    expect(last.data!.deleteUsers).toEqual({ deleted: [{ username: 'carol' }], cursor: null });
+  });
+
+  it('refuses a limit outside 1-500 before any call', async () => {
+    const { run, emulator } = await startGraphQL({ emulator: { seed } });
+    for (const limit of [0, 501]) {
+      const response = await run('mutation($l: Int!) { deleteUsers(limit: $l) { cursor } }', {
+        l: limit,
+      });
+      expect(errorCode(response)).toBe('BAD_USER_INPUT');
+      expect(response.errors![0]!.extensions!.field).toBe('limit');
+    }
+    expect(emulator.calls.count()).toBe(0);
+  });
+});
+
+describe('blockUsers and the 500 limit', () => {
+  it('checks the limit against the owner’s current list, not per call', async () => {
+    const { run, emulator } = await startGraphQL({ emulator: { seed } });
+    for (let i = 0; i < 501; i++) emulator.state.createUser({ username: `x${i}`, password: 'p' });
+    for (let i = 0; i < 498; i++) emulator.state.addBlock('carol', `x${i}`);
+    const block = (usernames: string[]) =>
+      run(
+        'mutation($u: [String!]!) { blockUsers(username: "carol", usernames: $u) { username } }',
+        {
+          u: usernames,
+        },
+      );
+    // 498 + 3 = 501: refused before the add, naming the argument.
+    const over = await block(['x498', 'x499', 'x500']);
+    expect(errorCode(over)).toBe('BAD_USER_INPUT');
+    expect(over.errors![0]!.extensions!.field).toBe('usernames');
+    expect(over.errors![0]!.message).toContain('501 blocked users');
+    expect(emulator.calls.count('blocks.add')).toBe(0);
+    // 498 + 2 = 500 (a name already blocked does not count twice): allowed.
+    const full = await block(['x0', 'x498', 'x499']);
+    expect(full.errors).toBeUndefined();
+    expect(emulator.state.users.blocksOf('carol')).toHaveLength(500);
+  });
+});

@@ -214,3 +214,30 @@ describe('queries', () => {
     expect(emulator.calls.count()).toBe(0);
   });
 });
+
+describe('push fields of the user entity', () => {
+  it('notifierName, deviceToken and notificationIgnoredGroups come with the one profile read', async () => {
+    const { run, emulator } = await startGraphQL({ emulator: { seed } });
+    emulator.state.setPushBinding('alice', {
+      notifier_name: '2882303761517426801',
+      device_token: 'device-token-of-alice',
+      ignoredGroups: { '63112447328257': true, '1402541206787': false },
+    });
+    const response = await run(`{
+      alice: user(username: "alice") { nickname notifierName deviceToken notificationIgnoredGroups }
+      bob: user(username: "bob") { notifierName deviceToken notificationIgnoredGroups }
+    }`);
+    expect(response.errors).toBeUndefined();
+    expect(response.data).toEqual({
+      alice: {
+        nickname: 'Alice',
+        notifierName: '2882303761517426801',
+        deviceToken: 'device-token-of-alice',
+        notificationIgnoredGroups: ['63112447328257'],
+      },
+      // "没有设置则不会返回": nothing set, nothing shown.
+      bob: { notifierName: null, deviceToken: null, notificationIgnoredGroups: null },
+    });
+    expect(emulator.calls.count('users.get')).toBe(2);
+  });
+});

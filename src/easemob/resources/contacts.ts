@@ -1,4 +1,5 @@
 import type { Core } from '../core.js';
+import { EasemobInputError } from '../errors.js';
 import { limits, parseInput, username, usernameList } from '../input.js';
 import { type EasemobUser, entitiesEnvelope, namesEnvelope } from '../responses.js';
 
@@ -44,14 +45,20 @@ export function blocksResource(core: Core) {
     },
 
     /**
-     * Easemob「用户体系集成 › 添加黑名单」: at most 500 blocked users per user; returns the names
-     * added.
+     * Easemob「用户体系集成 › 添加黑名单」: at most 500 blocked users per user — the list, not the
+     * call. With `current` (the owner's list now) the limit is checked against the list the call
+     * would leave; without it, only per call. Returns the names added.
      */
-    async add(owner: string, usernames: string[]): Promise<string[]> {
+    async add(
+      owner: string,
+      usernames: string[],
+      options: { current?: readonly string[] } = {},
+    ): Promise<string[]> {
       const params = { owner: parseInput(username, owner, 'owner') };
       const body = {
         usernames: parseInput(usernameList(limits.blocksPerUser), usernames, 'usernames'),
       };
+      if (options.current) checkBlockLimit(options.current, body.usernames);
       const answer = await core.call('blocks.add', { params, body, schema: namesEnvelope });
       return answer.data.map((name) => name.toLowerCase());
     },
@@ -65,4 +72,16 @@ export function blocksResource(core: Core) {
       return firstEntity(answer.entities);
     },
   };
+}
+
+/** Throws when blocking `adding` would leave more than 500 users on a list holding `current`. */
+export function checkBlockLimit(current: readonly string[], adding: readonly string[]): void {
+  const after = new Set(current.map((name) => name.toLowerCase()));
+  for (const name of adding) after.add(name.toLowerCase());
+  if (after.size > limits.blocksPerUser) {
+    throw new EasemobInputError(
+      'usernames',
+      `would make ${after.size} blocked users; a user blocks at most ${limits.blocksPerUser} (${current.length} now)`,
+    );
+  }
 }

@@ -45,6 +45,7 @@ export function messagesResource(core: Core) {
       if (message.from !== undefined) body.from = message.from;
       if (message.ext !== undefined) body.ext = message.ext;
       const answer = await core.call('messages.send', { body, schema: sendEnvelope });
+      if (Array.isArray(answer.data)) return perTargetResults(message.targets, answer.data);
       const byTarget = new Map(Object.entries(answer.data).map(([k, v]) => [k.toLowerCase(), v]));
       return message.targets.map((target) => {
         const result = byTarget.get(target.toLowerCase()) ?? 'no result';
@@ -56,6 +57,29 @@ export function messagesResource(core: Core) {
 
 function isDelivered(result: string): boolean {
   return result === 'success' || /^\d+$/.test(result);
+}
+
+type ResultEntry = Extract<z.output<typeof sendEnvelope>['data'], unknown[]>[number];
+
+/**
+ * Easemob「聊天消息导出 › 给某个用户发送消息」's list form: an entry names its target or stands for
+ * the one at its position; `result_code` 200 (or, absent, a result of "ok") is success.
+ */
+function perTargetResults(targets: string[], entries: ResultEntry[]): SendResult[] {
+  const named = new Map(
+    entries.flatMap((e) => (e.target_name ? [[e.target_name.toLowerCase(), e] as const] : [])),
+  );
+  return targets.map((target, i) => {
+    const entry =
+      named.get(target.toLowerCase()) ?? (entries[i]?.target_name ? undefined : entries[i]);
+    if (!entry) return { target, success: false, result: 'no result' };
+    const result = entry.result_content?.result ?? String(entry.result_code ?? 'no result');
+    const success =
+      entry.result_code === undefined
+        ? result === 'ok' || isDelivered(result)
+        : entry.result_code === 200;
+    return { target, success, result };
+  });
 }
 
 export function chatHistoryResource(core: Core) {

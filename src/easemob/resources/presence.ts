@@ -1,5 +1,7 @@
 import type { z } from 'zod';
 import type { Core } from '../core.js';
+import type { EndpointName } from '../endpoints.js';
+import { refusedBy } from '../errors.js';
 import {
   limits,
   parseInput,
@@ -52,7 +54,8 @@ export function presenceResourceFor(core: Core) {
         status: parseInput(presenceStatus, update.status, 'status'),
       };
       const body = { ext: parseInput(presenceExt, update.ext ?? '', 'ext') };
-      await core.call('presence.set', { params, body, schema: resultOkEnvelope });
+      const answer = await core.call('presence.set', { params, body, schema: resultOkEnvelope });
+      requireOk('presence.set', answer.result);
     },
 
     /** Subscribes `name` to each target for `expirySeconds` (≤ 30 days); returns their presence now. */
@@ -70,7 +73,7 @@ export function presenceResourceFor(core: Core) {
           }),
         ),
       );
-      return pages.flatMap((page, i) => toPresence(page.result, runs[i]!));
+      return pages.flatMap((page, i) => toPresence('presence.subscribe', page.result, runs[i]!));
     },
 
     async getMany(name: string, targets: string[]): Promise<Presence[]> {
@@ -86,7 +89,7 @@ export function presenceResourceFor(core: Core) {
           }),
         ),
       );
-      return pages.flatMap((page, i) => toPresence(page.result, runs[i]!));
+      return pages.flatMap((page, i) => toPresence('presence.get', page.result, runs[i]!));
     },
 
     /**
@@ -96,7 +99,7 @@ export function presenceResourceFor(core: Core) {
     async unsubscribe(name: string, targets: string[]): Promise<void> {
       const user = parseInput(username, name, 'username');
       const names = dedupe(parseInput(usernamesToChunk, targets, 'usernames'));
-      await Promise.all(
+      const answers = await Promise.all(
         chunk(names, limits.presenceBatch).map((run) =>
           core.call('presence.unsubscribe', {
             params: { username: user },
@@ -105,6 +108,7 @@ export function presenceResourceFor(core: Core) {
           }),
         ),
       );
+      for (const answer of answers) requireOk('presence.unsubscribe', answer.result);
     },
 
     async subscriptions(
@@ -118,6 +122,7 @@ export function presenceResourceFor(core: Core) {
         query,
         schema: sublistEnvelope,
       });
+      if ('refused' in answer.result) throw refusedBy('presence.sublist', answer.result.refused);
       return {
         total: answer.result.totalnum,
         subscriptions: answer.result.sublist.map((s) => ({
@@ -129,6 +134,19 @@ export function presenceResourceFor(core: Core) {
   };
 }
 
+/**
+ * Easemob「在线状态订阅 RESTful API › 设置用户在线状态信息」 and 「› 取消订阅」: `result` is "ok" on
+ * success, "否则返回相应的错误原因" — the reason, raised as the error.
+ */
+function requireOk(endpoint: EndpointName, result: unknown): void {
+  if (result === 'ok') return;
+  const reason =
+    typeof result === 'string' && result.trim() !== ''
+      ? result
+      : `Easemob answered ${JSON.stringify(result) ?? 'no result'} instead of "ok"`;
+  throw refusedBy(endpoint, reason.slice(0, 200));
+}
+
 function dedupe(names: string[]): string[] {
   return [...new Set(names)];
 }
@@ -137,8 +155,14 @@ function dedupe(names: string[]): string[] {
  * The example in Easemob「在线状态订阅 RESTful API › 批量订阅在线状态」 answers `"uid": ""` for the
  * first user, so an entry without a uid is matched to the name asked for at its position.
  */
-function toPresence(entries: z.output<typeof presenceEntry>[], asked: string[]): Presence[] {
-  return entries.map((entry, i) => ({
+function toPresence(
+  endpoint: EndpointName,
+  result: z.output<typeof presenceEntry>[] | { refused: string },
+  asked: string[],
+): Presence[] {
+  // "若订阅失败，返回相应的错误原因": the reason stands where the list would.
+  if (!Array.isArray(result)) throw refusedBy(endpoint, result.refused);
+  return result.map((entry, i) => ({
     username: (entry.uid || asked[i] || '').toLowerCase(),
     devices: entry.status,
     ext: entry.ext,

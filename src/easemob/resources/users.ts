@@ -3,6 +3,7 @@ import type { EndpointName } from '../endpoints.js';
 import { invalidResponse } from '../errors.js';
 import {
   cursor,
+  deleteManyLimit,
   limits,
   newUser,
   newUsers,
@@ -108,10 +109,10 @@ export function usersResource(core: Core) {
 
     /**
      * Easemob「用户体系集成 › 批量删除用户」: deletes the `limit` oldest users (Easemob picks them)
-     * and says which.
+     * and says which, with a cursor while users remain. At most 500 per call (the page's advice).
      */
     async deleteMany(options: { limit: number }): Promise<UserPage> {
-      const query = { limit: parseInput(pageLimit, options.limit, 'limit') };
+      const query = { limit: parseInput(deleteManyLimit, options.limit, 'limit') };
       const answer = await core.call('users.deleteMany', { query, schema: entitiesEnvelope });
       return { users: answer.entities, cursor: answer.cursor || undefined };
     },
