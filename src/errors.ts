@@ -54,9 +54,17 @@ export function toClientError(error: unknown): GraphQLError | undefined {
       extensions: { code: errorCodes.badUserInput, field: error.field },
     });
   }
-  if (error instanceof EasemobError) return fromEasemob(error);
+  if (error instanceof EasemobError) {
+    // One failed batch fails every field that waited for it (500 entities, 1,000 contacts): the
+    // masking, the log and the metrics each ask for its client error, once per field.
+    let mapped = clientErrors.get(error);
+    if (!mapped) clientErrors.set(error, (mapped = fromEasemob(error)));
+    return mapped;
+  }
   return undefined;
 }
+
+const clientErrors = new WeakMap<EasemobError, GraphQLError>();
 
 /** Failures we name ourselves: their description is our own text, so it may be shown. */
 const ownCodes: ReadonlySet<string> = new Set(Object.values(localCodes));

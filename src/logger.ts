@@ -46,6 +46,11 @@ export function yogaLogging(logger: Logger) {
           seen.add(arg);
         }
         const original = arg instanceof GraphQLError ? (arg.originalError ?? arg) : arg;
+        // One failure shared by many fields (a failed batch under a list) is one line.
+        if (original !== arg && typeof original === 'object' && original !== null) {
+          if (seen.has(original)) continue;
+          seen.add(original);
+        }
         const expected = toClientError(original);
         if (expected) {
           logger.info({ error: summarise(arg), code: expected.extensions.code }, 'request failed');

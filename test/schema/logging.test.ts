@@ -54,4 +54,38 @@ describe('server logs', () => {
     }
     expect(text).not.toMatch(/\n\s+at |"stack"/);
   });
+
+  it('log one line for an Easemob failure that fails many fields, each field still answering its error', async () => {
+    const names = ['ann', 'bob', 'cid', 'dan'];
+    const { emulator, client } = await startHarness({
+      emulator: {
+        seed: { users: names.map((username) => ({ username, password: 'pw-12345678' })) },
+      },
+      client: {},
+    });
+    const { logger, lines } = capture();
+    const yoga = createYogaApp({ easemob: client, logger });
+    // 403 is not retried: one batch-status call, refused, under every listed user.
+    emulator.faults.add({ endpoint: 'status.batch', kind: 'status', status: 403 });
+    const representations = names.map((username) => ({ __typename: 'User', username }));
+    const response = await yoga.fetch('http://localhost/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        query: 'query ($r: [_Any!]!) { _entities(representations: $r) { ... on User { status } } }',
+        variables: { r: representations },
+      }),
+    });
+    const body = (await response.json()) as {
+      errors?: { path: unknown[]; extensions: { code: string } }[];
+    };
+
+    expect(body.errors?.map((error) => error.path)).toEqual(
+      names.map((_, i) => ['_entities', i, 'status']),
+    );
+    expect(new Set(body.errors?.map((error) => error.extensions.code))).toEqual(
+      new Set(['FORBIDDEN']),
+    );
+    expect(lines.filter((line) => line.includes('"request failed"'))).toHaveLength(1);
+  });
 });
