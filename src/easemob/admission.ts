@@ -186,10 +186,24 @@ export interface FairLimiterOptions {
   now?: () => number;
 }
 
+/**
+ * An admitted call's place in its window. `sent()` moves it to when the call really left (after
+ * its token, a free connection, a busy event loop): the window is Easemob's count of arrivals, and
+ * an admission that leaves late must not let the next one in early.
+ */
+export interface Slot {
+  sent(): void;
+}
+
+interface Admission {
+  at: number;
+  sent: boolean;
+}
+
 interface Waiter {
   caller: string;
   weight: number;
-  admit: () => void;
+  admit: (slot: Slot) => void;
   refuse: (error: unknown) => void;
 }
 
@@ -199,7 +213,7 @@ interface Waiter {
  */
 export class FairLimiter {
   private readonly queue = new DeficitRoundRobin<Waiter>();
-  private recent: number[] = [];
+  private recent: Admission[] = [];
   private timer: NodeJS.Timeout | undefined;
   private dispatching = false;
   private readonly now: () => number;
@@ -217,11 +231,11 @@ export class FairLimiter {
     const now = this.now();
     const position = this.queue.positionOf(caller, weight);
     const { limit, windowMs } = this.options;
-    return nextGrantAt(this.recent, limit, windowMs, now, position) - now;
+    return nextGrantAt(this.times(), limit, windowMs, now, position) - now;
   }
 
   /** Resolves when the call may go; rejects with {@link AdmissionRefused} when it may not. */
-  acquire(scope: CallScope | undefined, maxWaitMs = this.options.maxWaitMs): Promise<void> {
+  acquire(scope: CallScope | undefined, maxWaitMs = this.options.maxWaitMs): Promise<Slot> {
     const caller = scope?.caller ?? '';
     const weight = weightOf(scope?.weight);
     const signal = scope?.signal;
@@ -229,8 +243,7 @@ export class FairLimiter {
     const { shared, name, maxQueued } = this.options;
     const estimate = this.estimateMs(caller, weight);
     if (!shared && estimate <= 0 && this.queue.size === 0) {
-      this.record(this.now());
-      return Promise.resolve();
+      return Promise.resolve(this.record(this.now()));
     }
     if (estimate > maxWaitMs) {
       return Promise.reject(
@@ -261,7 +274,7 @@ export class FairLimiter {
         ),
       );
     }
-    return new Promise<void>((resolve, reject) => {
+    return new Promise<Slot>((resolve, reject) => {
       const leave = () => {
         clearTimeout(timeout);
         signal?.removeEventListener('abort', onAbort);
@@ -269,9 +282,9 @@ export class FairLimiter {
       const waiter: Waiter = {
         caller,
         weight,
-        admit: () => {
+        admit: (slot) => {
           leave();
-          resolve();
+          resolve(slot);
         },
         refuse: (error) => {
           leave();
@@ -316,7 +329,7 @@ export class FairLimiter {
     const { limit, windowMs } = this.options;
     while (this.queue.size > 0) {
       const now = this.now();
-      const at = nextGrantAt(this.recent, limit, windowMs, now, 0);
+      const at = nextGrantAt(this.times(), limit, windowMs, now, 0);
       if (at > now) {
         this.timer = setTimeout(() => {
           this.timer = undefined;
@@ -324,8 +337,7 @@ export class FairLimiter {
         }, at - now);
         return;
       }
-      this.record(now);
-      this.queue.next()!.admit();
+      this.queue.next()!.admit(this.record(now));
     }
   }
 
@@ -337,9 +349,9 @@ export class FairLimiter {
       while (this.queue.size > 0) {
         const { name, limit, windowMs } = this.options;
         await shared.acquire(name, limit, windowMs);
-        this.record(this.now());
+        const slot = this.record(this.now());
         // Waiters that left meanwhile: the slot is spent unused, never over budget.
-        this.queue.next()?.admit();
+        this.queue.next()?.admit(slot);
       }
     } catch (error) {
       // The fleet's limiter (Redis) failed: its waiters get that failure, as before fairness.
@@ -349,12 +361,34 @@ export class FairLimiter {
     }
   }
 
-  private record(at: number): void {
+  private record(at: number): Slot {
     const { limit, windowMs } = this.options;
-    this.recent.push(at);
+    const admission: Admission = { at, sent: false };
+    this.recent.push(admission);
     if (this.recent.length > limit * 2) {
-      this.recent = this.recent.filter((t) => t > at - windowMs).slice(-limit);
+      // Calls admitted but not sent yet stay: they will land in a window still to come.
+      this.recent = this.recent.filter((a) => !a.sent || a.at > at - windowMs).slice(-2 * limit);
     }
+    return {
+      sent: () => {
+        if (admission.sent) return;
+        admission.sent = true;
+        const now = this.now();
+        if (now <= admission.at) return;
+        admission.at = now;
+        // A later send time can only make the next grant later: re-arm the timer from it.
+        if (this.timer) {
+          clearTimeout(this.timer);
+          this.timer = undefined;
+          this.pump();
+        }
+      },
+    };
+  }
+
+  /** The admissions' times, ascending, as `nextGrantAt` takes them. */
+  private times(): number[] {
+    return this.recent.map((a) => a.at).sort((a, b) => a - b);
   }
 }
 

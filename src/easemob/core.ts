@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { AdmissionRefused, type CallScope } from './admission.js';
+import { AdmissionRefused, type CallScope, type Slot } from './admission.js';
 import { CircuitBreaker, type CircuitBreakerOptions } from './circuit-breaker.js';
 import { type EndpointName, endpointSpecs, expandPath } from './endpoints.js';
 import { abortedCall, EasemobError, localCodes } from './errors.js';
@@ -149,15 +149,24 @@ export class Core {
    * signal as the call itself would have, without making it; rejects with the same EasemobError.
    */
   async acquire(endpoint: EndpointName, scope = this.options.scope?.()): Promise<void> {
+    await this.admit(endpoint, scope);
+  }
+
+  /** A budget slot for one attempt of `endpoint` (none without budgets); see `Slot.sent`. */
+  private async admit(
+    endpoint: EndpointName,
+    scope: CallScope | undefined,
+  ): Promise<Slot | undefined> {
     const signal = scope?.signal;
     if (signal?.aborted) throw abortedCall(endpoint, signal);
-    if (!this.budget) return;
+    if (!this.budget) return undefined;
     // Easemob limits `/token` on its own: it neither counts in nor waits behind the app's budget.
     const bucket = endpoint === 'token' ? 'token' : endpointSpecs[endpoint].bucket;
     const started = performance.now();
     try {
-      await this.budget.take(bucket, scope);
+      const slot = await this.budget.take(bucket, scope);
       this.options.observer?.admitted?.(endpoint, scope?.caller, performance.now() - started);
+      return slot;
     } catch (error) {
       if (!(error instanceof AdmissionRefused)) throw error;
       this.options.observer?.refused?.(endpoint, error.reason);
@@ -198,21 +207,21 @@ export class Core {
     // A token first, so a slot is not spent waiting for one (calls must leave when admitted to
     // stay within budget as Easemob counts it)…
     if (auth) await this.tokenFor(endpoint, scope?.signal);
-    if (!prepaid) await this.acquire(endpoint, scope);
+    let slot = prepaid ? undefined : await this.admit(endpoint, scope);
     // …and read again once the slot is ours (at once, from the cache): one taken before a long
     // wait for budget may expire before the call leaves, which under load turned into 401s.
     let token = auth ? await this.tokenFor(endpoint, scope?.signal) : undefined;
     try {
-      return await this.send(endpoint, path, call.body, token, scope?.signal, state);
+      return await this.send(endpoint, path, call.body, token, scope?.signal, state, slot);
     } catch (error) {
       // Easemob「用户体系集成 › 获取管理员权限token」: a token may stop working before expires_in
       // says; on a 401 get a new one, once.
       if (!(auth && token && error instanceof EasemobError && error.status === 401)) throw error;
       await this.tokens.invalidate(token);
       await this.tokenFor(endpoint, scope?.signal);
-      await this.acquire(endpoint, scope);
+      slot = await this.admit(endpoint, scope);
       token = await this.tokenFor(endpoint, scope?.signal);
-      return this.send(endpoint, path, call.body, token, scope?.signal, state);
+      return this.send(endpoint, path, call.body, token, scope?.signal, state, slot);
     }
   }
 
@@ -230,6 +239,7 @@ export class Core {
     token: string | undefined,
     signal: AbortSignal | undefined,
     state: CallState,
+    slot?: Slot,
   ): Promise<unknown> {
     if (signal?.aborted) throw abortedCall(endpoint, signal);
     const method = endpointSpecs[endpoint].method;
@@ -247,6 +257,8 @@ export class Core {
     const answer = await this.circuit
       .run(endpoint, () => {
         const done = this.options.observer?.attempt?.(endpoint);
+        // The budget counts arrivals: this slot's window starts now, not when it was admitted.
+        slot?.sent();
         const sent = this.transport.send({ endpoint, method, path, body, token });
         return done ? observeAttempt(sent, done) : sent;
       })

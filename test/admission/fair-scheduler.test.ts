@@ -177,6 +177,21 @@ describe('FairLimiter decisions on a fake clock', () => {
     await expect(fourth).rejects.toMatchObject({ reason: 'aborted' });
   });
 
+  it('counts a call from when it was sent: a late send pushes the next admission back', () => {
+    const { fair, clock } = limiter({ limit: 1 });
+    return fair.acquire({ caller: 'a' }).then((slot) => {
+      // Admitted at once, next one a window away…
+      expect(fair.estimateMs('a')).toBe(1000);
+      // …but it left 400 ms later (a token to fetch, a busy loop): Easemob counts it from then.
+      clock.now += 400;
+      slot.sent();
+      expect(fair.estimateMs('a')).toBe(1000);
+      slot.sent();
+      expect(fair.estimateMs('a')).toBe(1000);
+      fair.close();
+    });
+  });
+
   it('an aborted signal takes the call out of the queue', async () => {
     const { fair } = limiter();
     await fair.acquire({ caller: 'a' });
