@@ -58,7 +58,10 @@ export function toClientError(error: unknown): GraphQLError | undefined {
     // One failed batch fails every field that waited for it (500 entities, 1,000 contacts): the
     // masking, the log and the metrics each ask for its client error, once per field.
     let mapped = clientErrors.get(error);
-    if (!mapped) clientErrors.set(error, (mapped = fromEasemob(error)));
+    if (!mapped) {
+      mapped = fromEasemob(error);
+      clientErrors.set(error, mapped);
+    }
     return mapped;
   }
   return undefined;
