@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { untilAborted } from './abortable.js';
 import { AdmissionRefused, type CallScope, type Slot } from './admission.js';
 import { CircuitBreaker, type CircuitBreakerOptions } from './circuit-breaker.js';
 import { type EndpointName, endpointSpecs, expandPath } from './endpoints.js';
@@ -229,7 +230,7 @@ export class Core {
   private tokenFor(endpoint: EndpointName, signal: AbortSignal | undefined): Promise<string> {
     const token = this.tokens.get();
     if (!signal) return token;
-    return raceAbort(token, signal, () => abortedCall(endpoint, signal));
+    return untilAborted(token, signal, () => abortedCall(endpoint, signal));
   }
 
   private async send(
@@ -314,24 +315,11 @@ function promptly<T>(
   state: CallState,
 ): Promise<T> {
   const repeatable = endpointSpecs[endpoint].idempotent;
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => {
-      if (state.sending && !repeatable) return;
-      // A repeatable call on the wire is abandoned, not stopped: Easemob may still act on it; so
-      // may an earlier attempt have.
-      reject(abortedCall(endpoint, signal, !state.sending && !state.reached));
-    };
-    signal.addEventListener('abort', onAbort, { once: true });
-    run.then(
-      (value) => {
-        signal.removeEventListener('abort', onAbort);
-        resolve(value);
-      },
-      (error: unknown) => {
-        signal.removeEventListener('abort', onAbort);
-        reject(error);
-      },
-    );
+  return untilAborted(run, signal, () => {
+    if (state.sending && !repeatable) return undefined;
+    // A repeatable call on the wire is abandoned, not stopped: Easemob may still act on it; so
+    // may an earlier attempt have.
+    return abortedCall(endpoint, signal, !state.sending && !state.reached);
   });
 }
 
@@ -352,24 +340,6 @@ function settled(error: unknown, state: CallState): unknown {
     retryAfterMs: error.retryAfterMs,
     notSent: false,
     cause: error.cause,
-  });
-}
-
-function raceAbort<T>(promise: Promise<T>, signal: AbortSignal, error: () => unknown): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(error());
-    if (signal.aborted) onAbort();
-    else signal.addEventListener('abort', onAbort, { once: true });
-    promise.then(
-      (value) => {
-        signal.removeEventListener('abort', onAbort);
-        resolve(value);
-      },
-      (failure: unknown) => {
-        signal.removeEventListener('abort', onAbort);
-        reject(failure);
-      },
-    );
   });
 }
 

@@ -13,24 +13,27 @@ const seed = {
   ],
 };
 
+/** Easemob「REST API 开发指南 › 查看用户在线状态」's answer, word for word. */
+const guideStatusAnswer = {
+  action: 'get',
+  application: '4d7e4ba0-dc4a-11e3-90d5-e1ffbaacdaf5',
+  params: {},
+  uri: 'https://a1.easemob.com/easemob-demo/chatdemoui',
+  entities: [],
+  data: { stliu: 'online' },
+  timestamp: 1404932199220,
+  duration: 743,
+  organization: 'easemob-demo',
+  applicationName: 'chatdemoui',
+};
+
 describe('status shapes', () => {
   it('Easemob「REST API 开发指南 › 查看用户在线状态」: data as {"user": "online"}', async () => {
     const { client, emulator } = await startHarness({ emulator: { seed } });
     emulator.faults.add({
       endpoint: 'status.get',
       kind: 'respond',
-      body: {
-        action: 'get',
-        application: '4d7e4ba0-dc4a-11e3-90d5-e1ffbaacdaf5',
-        params: {},
-        uri: 'https://a1.easemob.com/easemob-demo/chatdemoui',
-        entities: [],
-        data: { stliu: 'online' },
-        timestamp: 1404932199220,
-        duration: 743,
-        organization: 'easemob-demo',
-        applicationName: 'chatdemoui',
-      },
+      body: guideStatusAnswer,
     });
     expect(await client.status.get('stliu')).toBe('online');
   });
@@ -295,18 +298,7 @@ describe('documented examples the client used to drop or misread', () => {
     emulator.faults.add({
       endpoint: 'status.get',
       kind: 'respond',
-      body: {
-        action: 'get',
-        application: '4d7e4ba0-dc4a-11e3-90d5-e1ffbaacdaf5',
-        params: {},
-        uri: 'https://a1.easemob.com/easemob-demo/chatdemoui',
-        entities: [],
-        data: { stliu: 'online' },
-        timestamp: 1404932199220,
-        duration: 743,
-        organization: 'easemob-demo',
-        applicationName: 'chatdemoui',
-      },
+      body: guideStatusAnswer,
     });
     expect(await client.status.get('zw123')).toBe('online');
   });
