@@ -11,7 +11,7 @@ import { easemobReadiness, type ReadinessCheck, redisReadiness } from './ops/hea
 import type { Metrics } from './ops/metrics.js';
 import type { Tracing } from './ops/tracing.js';
 import { SubscriptionEnder, useEndSubscriptions } from './plugins/end-subscriptions.js';
-import { createReadLayer, type ReadLayer } from './reads/reads.js';
+import { budgetPacing, createReadLayer, type ReadLayer } from './reads/reads.js';
 import { Realtime } from './realtime/realtime.js';
 import { serveWebSockets } from './realtime/websocket.js';
 import { sharedReadScope } from './request-scope.js';
@@ -108,6 +108,8 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     store: fleet?.cacheStore,
     ttlMs: config.cache.ttlMs,
     bounds: { maxEntries: config.cache.maxEntries, maxBytes: config.cache.maxBytes },
+    // Pacing saves batch calls for a budget; with none (rate limit 0) it would only add waiting.
+    pacing: config.upstream.appRatePerSecond === 0 ? false : budgetPacing,
   });
   const subscriptions = new SubscriptionEnder();
   const yoga = createYogaApp({

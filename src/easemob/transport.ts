@@ -96,12 +96,19 @@ export class Transport {
     let response: Dispatcher.ResponseData;
     let text: string;
     let written = false;
+    // Not AbortSignal.timeout: its timer cannot be cleared, so every call's would still fire (and
+    // build an exception) `timeoutMs` after the answer came.
+    const deadline = new AbortController();
+    const timer = setTimeout(
+      () => deadline.abort(new DOMException('the call timed out', 'TimeoutError')),
+      this.timeoutMs,
+    );
     const request: Dispatcher.RequestOptions & Watched = {
       path: this.prefix + attempt.path,
       method: attempt.method as 'GET',
       headers,
       body,
-      signal: AbortSignal.timeout(this.timeoutMs),
+      signal: deadline.signal,
       [onWritten]: () => {
         written = true;
       },
@@ -111,6 +118,8 @@ export class Transport {
       text = await response.body.text();
     } catch (error) {
       throw networkError(attempt.endpoint, error, written);
+    } finally {
+      clearTimeout(timer);
     }
     return interpret(attempt.endpoint, response.statusCode, response.headers, text);
   }

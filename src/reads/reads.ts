@@ -27,13 +27,14 @@ export interface ReadLayerOptions {
   currentCaller?: () => string | undefined;
   /** Runs an upstream call inside `scope`, so the client's admission control sees it. */
   runAs?: <T>(scope: SharedCallScope, call: () => Promise<T>) => Promise<T>;
-  /** Batch-status calls out at once; more names wait and leave in fuller batches. */
-  maxBatchesInFlight?: number;
   /**
-   * Partial batch calls per second at most, per kind; default half of Easemob's 50/s
-   * batch-status limit, leaving the rest to the pollers and to full batches.
+   * How batch calls share Easemob's batch budget: at most `maxInFlight` out at once (more names
+   * wait and leave in fuller batches) and `partialPerSecond` partial ones a second per kind. The
+   * default, `budgetPacing`, spends half of Easemob's 50/s batch-status limit on partial batches,
+   * leaving the rest to the pollers and to full batches. `false` when no budget applies (a plan
+   * with raised limits, the emulator): every batch leaves on the next turn of the event loop.
    */
-  partialBatchesPerSecond?: number;
+  pacing?: { maxInFlight: number; partialPerSecond: number } | false;
 }
 
 export interface ReadStats {
@@ -62,6 +63,9 @@ export const sharedCaller = 'shared';
  * a failed read fails only the requests that shared it. Writes through this API `evict` what they
  * change before they return, so a read after a write never shows the old value.
  */
+/** Batch pacing under Easemob's budgets (see ReadLayerOptions.pacing). */
+export const budgetPacing = { maxInFlight: 2, partialPerSecond: 25 } as const;
+
 export function createReadLayer(client: EasemobClient, options: ReadLayerOptions = {}) {
   const ttl = { ...defaultCacheTtlMs, ...options.ttlMs };
   const store: ResourceStore =
@@ -154,10 +158,10 @@ export function createReadLayer(client: EasemobClient, options: ReadLayerOptions
     return found;
   }
 
-  const pacing = {
-    maxInFlight: options.maxBatchesInFlight ?? 2,
-    minGapMs: paceGap(options.partialBatchesPerSecond ?? 25),
-  };
+  const chosen = options.pacing ?? budgetPacing;
+  const pacing = chosen
+    ? { maxInFlight: chosen.maxInFlight, minGapMs: paceGap(chosen.partialPerSecond) }
+    : { maxInFlight: Number.POSITIVE_INFINITY, minGapMs: 0 };
   const statusBatcher = new SharedBatcher<OnlineState>({
     maxBatch: limits.batchStatus,
     ...pacing,
