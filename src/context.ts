@@ -52,6 +52,13 @@ export function createContext(
   return { easemob, loaders: createLoaders(reads, signal), viewer, ...rest };
 }
 
+/** An admin API key, an admin JWT, or the emulator's open dev mode. */
+export const isAdmin = (ctx: Pick<Context, 'viewer'>) => ctx.viewer.kind === 'admin';
+
+/** Whether the caller may read every user's public profile fields and status (PUBLIC_PROFILES). */
+export const seesPublicProfiles = (ctx: Pick<Context, 'viewer' | 'publicProfiles'>) =>
+  ctx.viewer.kind !== 'anonymous' && ctx.publicProfiles;
+
 /** The caller's own Easemob username, when the caller is a user (or an admin token naming one). */
 export function viewerName(viewer: Viewer): string | undefined {
   return viewer.kind === 'anonymous' ? undefined : viewer.username;

@@ -1,3 +1,4 @@
+import { type Context, isAdmin, seesPublicProfiles } from '../context.js';
 import type { UserModel } from './user-model.js';
 
 /**
@@ -10,15 +11,22 @@ export const signedIn = { authenticated: true } as const;
 
 export const adminOnly = { admin: true } as const;
 
+/*
+ * Scope-auth decides a scope map once per request and map object, so a caller whose access does
+ * not depend on whose field it is gets one shared map: a list of 1,000 users is decided once, not
+ * once per user. The shared maps grant exactly what the per-user ones would for such a caller.
+ */
+const publicToEveryone = { admin: true, publicProfiles: true } as const;
+
 /** Public profile fields and status: admins, the user, and viewers while PUBLIC_PROFILES is on. */
-export const publicOf = (user: UserModel) => ({
-  admin: true,
-  self: user.username,
-  publicProfiles: true,
-});
+export const publicOf = (user: UserModel, _args: unknown, ctx: Context) =>
+  isAdmin(ctx) || seesPublicProfiles(ctx)
+    ? publicToEveryone
+    : { admin: true, self: user.username, publicProfiles: true };
 
 /** Private data (contacts, blocks, counts, presence…): admins and the user. */
-export const privateOf = (user: UserModel) => ({ admin: true, self: user.username });
+export const privateOf = (user: UserModel, _args?: unknown, ctx?: Context) =>
+  ctx && isAdmin(ctx) ? adminOnly : { admin: true, self: user.username };
 
 /** Writes and reads on behalf of the user named by the `username` argument. */
 export const actingAs = (_parent: unknown, args: { username: string }) => ({

@@ -7,7 +7,7 @@ import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import ValidationPlugin from '@pothos/plugin-validation';
 import { GraphQLError } from 'graphql';
 import { DateTimeResolver, JSONObjectResolver } from 'graphql-scalars';
-import { type Context, viewerName } from '../context.js';
+import { type Context, isAdmin, seesPublicProfiles, viewerName } from '../context.js';
 import { username as usernameRule } from '../easemob/input.js';
 import { badUserInput, errorCodes } from '../errors.js';
 
@@ -46,14 +46,14 @@ export const builder = new SchemaBuilder<{
     // Subscriptions are authorized when they start, before any poller is engaged.
     authorizeOnSubscribe: true,
     authScopes: (ctx) => ({
-      admin: ctx.viewer.kind === 'admin',
+      admin: isAdmin(ctx),
       authenticated: ctx.viewer.kind !== 'anonymous',
       self: (name) => {
         const own = viewerName(ctx.viewer);
         const asked = usernameRule.safeParse(name);
         return own !== undefined && asked.success && asked.data === own;
       },
-      publicProfiles: ctx.viewer.kind !== 'anonymous' && ctx.publicProfiles,
+      publicProfiles: seesPublicProfiles(ctx),
     }),
     // Denials happen before the resolver, so before any upstream call.
     unauthorizedError: (_parent, ctx, info) =>

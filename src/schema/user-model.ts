@@ -1,5 +1,5 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import type { Context } from '../context.js';
+import { type Context, isAdmin, seesPublicProfiles } from '../context.js';
 import type { OnlineState } from '../easemob/resources/status.js';
 import type { EasemobUser } from '../easemob/responses.js';
 import { selectedFields } from './selection.js';
@@ -37,9 +37,7 @@ export async function withStatuses(
 ): Promise<UserModel[]> {
   // Only for callers every listed user's status is visible to (see publicOf): the field checks
   // stay where they are, and a caller they refuse never causes the read.
-  const mayRead =
-    ctx.viewer.kind === 'admin' || (ctx.viewer.kind !== 'anonymous' && ctx.publicProfiles);
-  if (users.length === 0 || !mayRead) return users;
+  if (users.length === 0 || !(isAdmin(ctx) || seesPublicProfiles(ctx))) return users;
   const asked = selectedFields(info, path);
   if (!asked.has('status') || [...asked].some((field) => !statusOnly.has(field))) return users;
   const states = await ctx.loaders.status.loadMany(users.map((user) => user.username));

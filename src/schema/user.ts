@@ -1,6 +1,6 @@
 import { GraphQLError } from 'graphql';
 import { z } from 'zod';
-import { type Context, viewerName } from '../context.js';
+import { type Context, isAdmin, seesPublicProfiles, viewerName } from '../context.js';
 import { isNotFound } from '../easemob/errors.js';
 import { messageId, username } from '../easemob/input.js';
 import type { EasemobUser } from '../easemob/responses.js';
@@ -203,9 +203,9 @@ const privateReads = [
  * same rules as publicOf and privateOf): a refused field must not cost a call.
  */
 function readsAllowed(name: string, ctx: Context, asked: Set<string>): PrefetchKind[] {
-  const own = ctx.viewer.kind === 'admin' || viewerName(ctx.viewer) === name;
+  const own = isAdmin(ctx) || viewerName(ctx.viewer) === name;
   const reads: PrefetchKind[] = [];
-  if (asked.has('status') && (own || (ctx.viewer.kind !== 'anonymous' && ctx.publicProfiles))) {
+  if (asked.has('status') && (own || seesPublicProfiles(ctx))) {
     reads.push('status');
   }
   if (own) for (const [field, kind] of privateReads) if (asked.has(field)) reads.push(kind);
