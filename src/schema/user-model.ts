@@ -40,10 +40,8 @@ export async function withStatuses(
   if (users.length === 0 || !(isAdmin(ctx) || seesPublicProfiles(ctx))) return users;
   const asked = selectedFields(info, path);
   if (!asked.has('status') || [...asked].some((field) => !statusOnly.has(field))) return users;
-  const states = await ctx.loaders.status.loadMany(users.map((user) => user.username));
-  states.forEach((state, i) => {
-    // A failed batch leaves the status unset: the field loads it again and reports the error.
-    if (!(state instanceof Error)) users[i]!.status = state;
-  });
+  // A failed batch leaves the statuses unset: each field loads its own again and reports the error.
+  const states = await ctx.loaders.statuses(users.map((user) => user.username)).catch(() => null);
+  if (states) for (const user of users) user.status = states.get(user.username) ?? 'offline';
   return users;
 }
