@@ -15,6 +15,7 @@ import {
 } from 'graphql';
 import type { Context } from '../context.js';
 import { username } from '../easemob/input.js';
+import { badUserInput } from '../errors.js';
 import { builder } from './builder.js';
 import { User } from './user.js';
 import { type UserModel, userOf, withStatuses } from './user-model.js';
@@ -27,16 +28,21 @@ import { type UserModel, userOf, withStatuses } from './user-model.js';
  */
 builder.asEntity(User, {
   key: builder.selection<{ username: string }>('username'),
-  resolveReference: (reference) => {
-    const name = username.safeParse(reference.username);
-    return name.success ? userOf(name.data) : null;
-  },
+  resolveReference: (reference) => userReference(reference),
 });
+
+/** The user a `User` reference names, typed for `_Entity`; null for a name Easemob could not hold. */
+function userReference(reference: { username?: unknown }): UserEntity | null {
+  const name = username.safeParse(reference.username);
+  return name.success ? { ...userOf(name.data), __typename: 'User' } : null;
+}
+
+type UserEntity = UserModel & { __typename: 'User' };
 
 /** The subgraph schema as this server serves it. */
 export function servedSubgraph(schema: GraphQLSchema): GraphQLSchema {
   forgetMockedBuiltIns();
-  weighEntities(schema);
+  serveEntities(schema);
   return schema;
 }
 
@@ -52,13 +58,12 @@ function forgetMockedBuiltIns(): void {
 /**
  * `_entities` is added after Pothos built the schema, so the complexity plugin neither weighs nor
  * checks it: an operation asking only for entities would skip the depth and cost limits. It weighs
- * one per representation here, and checks the operation as a Pothos root field would.
+ * one per representation here, checks the operation as a Pothos root field would, and resolves
+ * the references (usersOf).
  */
-function weighEntities(schema: GraphQLSchema): void {
+function serveEntities(schema: GraphQLSchema): void {
   const entities = schema.getQueryType()?.getFields()._entities;
-  if (!entities?.resolve) return;
-  const resolve: GraphQLFieldResolver<unknown, Context, { representations: unknown[] }> =
-    entities.resolve;
+  if (!entities) return;
   entities.extensions = {
     ...entities.extensions,
     complexity: (args: { representations: unknown[] }) => ({
@@ -66,7 +71,13 @@ function weighEntities(schema: GraphQLSchema): void {
       multiplier: args.representations.length,
     }),
   };
-  entities.resolve = (parent, args, ctx, info) => {
+  const resolve: GraphQLFieldResolver<unknown, Context, { representations: unknown[] }> = (
+    _parent,
+    args,
+    ctx,
+    info,
+  ) => {
+    // Before any reference is looked at: a refused operation costs nothing.
     const cost = complexityFromQuery(
       { kind: Kind.DOCUMENT, definitions: [info.operation, ...Object.values(info.fragments)] },
       { schema: info.schema, ctx, variables: rawVariables(info) },
@@ -78,7 +89,7 @@ function weighEntities(schema: GraphQLSchema): void {
         : cost.complexity > max.complexity
           ? ComplexityErrorKind.Complexity
           : undefined;
-    if (!exceeded) return withEntityStatuses(resolve(parent, args, ctx, info), ctx, info);
+    if (!exceeded) return withEntityStatuses(usersOf(args.representations), ctx, info);
     const error = builder.options.complexity?.complexityError?.(
       exceeded,
       { ...cost, maxDepth: max.depth, maxComplexity: max.complexity },
@@ -86,18 +97,42 @@ function weighEntities(schema: GraphQLSchema): void {
     );
     throw error instanceof Error ? error : new Error(error ?? `query ${exceeded} too high`);
   };
+  entities.resolve = resolve;
+}
+
+/**
+ * User is this subgraph's only entity, so its references resolve here, at once: @apollo/subgraph's
+ * resolver (any entity type) spends a promise per reference, a tenth of a 500-reference query's
+ * CPU. A reference to any other type is the gateway's mistake, refused before any call.
+ */
+function usersOf(representations: unknown[]): (UserEntity | null)[] {
+  return representations.map((representation, index) => {
+    const reference = representation as { __typename?: unknown; username?: unknown } | null;
+    if (reference?.__typename !== 'User') {
+      throw badUserInput([
+        {
+          path: ['representations', index, '__typename'],
+          message: `this subgraph has no entity type ${JSON.stringify(reference?.__typename ?? null)}`,
+        },
+      ]);
+    }
+    return userReference(reference);
+  });
 }
 
 /**
  * 500 references asking for `status` get their statuses read up front, as the users of a list do
  * (see withStatuses): 5 batch calls either way, at a fraction of the CPU.
  */
-async function withEntityStatuses(entities: unknown, ctx: Context, info: GraphQLResolveInfo) {
-  const resolved = await Promise.all(entities as unknown[]);
-  // User is this subgraph's only entity; unresolvable references come back null.
-  const users = resolved.filter((entity): entity is UserModel => entity != null);
+async function withEntityStatuses(
+  entities: (UserEntity | null)[],
+  ctx: Context,
+  info: GraphQLResolveInfo,
+) {
+  // Unresolvable references come back null.
+  const users = entities.filter((entity): entity is UserEntity => entity !== null);
   await withStatuses(users, ctx, info);
-  return resolved;
+  return entities;
 }
 
 /** The operation's variables as a client sent them (enums by name), for the cost calculation. */

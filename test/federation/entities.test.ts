@@ -66,6 +66,24 @@ describe('_entities', () => {
     expect(emulator.calls.count('status.get')).toBe(0);
   });
 
+  it("refuses a representation of a type this subgraph does not have as the caller's mistake, at no cost", async () => {
+    const { post, emulator } = await startGraphQL({ emulator: { seed } });
+    emulator.calls.reset();
+    const { body } = await post(entities('username'), {
+      r: [user('alice'), { __typename: 'Group', id: '1' }],
+    });
+    expect(body.data).toBeNull();
+    expect(body.errors).toHaveLength(1);
+    expect(body.errors![0]!.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'representations.1.__typename',
+    });
+    expect(body.errors![0]!.message).toBe(
+      'invalid representations.1.__typename: this subgraph has no entity type "Group"',
+    );
+    expect(emulator.calls.count()).toBe(0);
+  });
+
   it('ignores anything but the key in a representation', async () => {
     const { post, emulator } = await startGraphQL({ emulator: { seed } });
     emulator.calls.reset();
