@@ -35,6 +35,10 @@ export function useRequestDeadline(timeoutMs = defaultRequestTimeoutMs): Plugin 
       if (request?.aborted) onDisconnect();
       else request?.addEventListener('abort', onDisconnect, { once: true });
       scope.signal = controller.signal;
+      // A caller that left reads no answer: the executor stops resolving instead of failing each
+      // field still waiting (500 errors for a 500-entity query cut off). At the deadline the
+      // fields fail one by one, since the caller is still there for what was resolved.
+      (args as { signal?: AbortSignal }).signal = request;
       return {
         onExecuteDone() {
           clearTimeout(timer);

@@ -1,4 +1,6 @@
+import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
+import { createLogger } from '../../src/logger.js';
 import { callScope } from '../../src/request-scope.js';
 import { startGraphQL } from '../support/graphql.js';
 import { sleep, startLiveServer, until } from '../support/live-server.js';
@@ -36,6 +38,47 @@ describe('a request whose caller gave up makes no further Easemob call', () => {
     // Past the moment the budget would have let two of them go.
     await sleep(2_200);
     expect(emulator.calls.count('users.get')).toBe(before);
+  });
+});
+
+describe('a caller that disconnects mid-query', () => {
+  it('is not answered field by field: execution stops, no failure is logged for it', async () => {
+    const names = Array.from({ length: 300 }, (_, i) => `user${String(i).padStart(3, '0')}`);
+    const lines: string[] = [];
+    const logs = new Writable({
+      write(chunk, _encoding, done) {
+        lines.push(String(chunk));
+        done();
+      },
+    });
+    const { url, emulator } = await startLiveServer({
+      emulator: { seed: { users: names.map((username) => ({ username, password: 'pw' })) } },
+      logger: createLogger('debug', logs),
+    });
+    emulator.faults.add({ endpoint: 'status.batch', kind: 'delay', ms: 1_000, times: 3 });
+    const controller = new AbortController();
+    const request = fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        query: 'query ($r: [_Any!]!) { _entities(representations: $r) { ... on User { status } } }',
+        variables: { r: names.map((username) => ({ __typename: 'User', username })) },
+      }),
+      signal: controller.signal,
+    }).catch((error: unknown) => error);
+    await until(() => emulator.calls.count('status.batch') === 3, 'the three batch calls');
+    controller.abort();
+    expect(await request).toMatchObject({ name: 'AbortError' });
+    // The held batches are answered after the caller left; whatever the server does with that
+    // is done once they are.
+    await until(
+      () => emulator.calls.list('status.batch').every((call) => call.status !== -1),
+      'the batch answers',
+    );
+    await new Promise((resolve) => setImmediate(resolve));
+    // Before: each of the 300 fields failed (REQUEST_TIMEOUT, caller_gone) and was logged.
+    expect(lines.filter((line) => line.includes('"request failed"'))).toEqual([]);
+    expect(emulator.calls.count('status.batch')).toBe(3);
   });
 });
 
