@@ -34,7 +34,7 @@ builder.asEntity(User, {
 /** The user a `User` reference names, typed for `_Entity`; null for a name Easemob could not hold. */
 function userReference(reference: { username?: unknown }): UserEntity | null {
   const name = username.safeParse(reference.username);
-  return name.success ? { ...userOf(name.data), __typename: 'User' } : null;
+  return name.success ? Object.assign(userOf(name.data), { __typename: 'User' as const }) : null;
 }
 
 type UserEntity = UserModel & { __typename: 'User' };

@@ -14,9 +14,12 @@ export interface UserModel {
   status?: OnlineState;
 }
 
+// Every model gets the same fields, in the same order, from the start: lists of thousands stay
+// one object shape for V8 when their statuses are filled in (withStatuses).
 export const userOf = (name: string, profile?: EasemobUser): UserModel => ({
   username: name,
   profile,
+  status: undefined,
 });
 
 // Fields of a listed user that need no upstream read of their own besides the status.
