@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Pool } from 'undici';
+import { idleTracker } from './idle.js';
 import { upstreamFromEnv } from './processes.js';
 
 /**
@@ -89,7 +90,10 @@ async function readJson(request: IncomingMessage): Promise<{ variables?: Variabl
   return chunks.length ? JSON.parse(Buffer.concat(chunks).toString('utf8')) : {};
 }
 
+const idle = idleTracker();
+
 async function handle(request: IncomingMessage, response: ServerResponse) {
+  if (idle.answered(request, response)) return;
   const handler = handlers[(request.url ?? '').slice(1)];
   if (!handler) {
     response.writeHead(404).end();
@@ -97,7 +101,7 @@ async function handle(request: IncomingMessage, response: ServerResponse) {
   }
   try {
     const body = await readJson(request);
-    const data = await handler(body.variables ?? {});
+    const data = await idle.track(() => handler(body.variables ?? {}));
     response.writeHead(200, { 'content-type': 'application/json; charset=utf-8' });
     response.end(JSON.stringify({ data }));
   } catch (error) {

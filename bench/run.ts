@@ -1,5 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { isDeepStrictEqual, parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { runBudget } from './budget.js';
@@ -17,6 +18,7 @@ import { contactCount, memoryScenario, type Scenario, scenarios } from './scenar
 /**
  * `npm run bench`: the emulator, the gateway (production build), a direct-REST baseline and a
  * naive GraphQL layer, each its own process on this machine; one markdown table from one run.
+ * The warm-cache scenarios add a second gateway with its cache on, timed against the same baseline.
  * Then the call budget phase (budget.ts): the default configuration against Easemob's rate limits.
  * `--smoke`: the gateway from source, tiny loads, nothing written; fails unless every call count
  * equals its minimum and every budget invariant holds (what `npm test` runs).
@@ -38,6 +40,8 @@ const { values: flags } = parseArgs({
 const smoke = flags.smoke;
 const roundSeconds = Number(flags.seconds ?? (smoke ? 1 : 3));
 const memoryRequests = Number(flags.requests ?? (smoke ? 2000 : 100_000));
+/** Timed rounds per target and scenario (baseline and gateway alternate); the naive layer runs one. */
+const rounds = smoke ? 1 : 2;
 const connections = Number(flags.connections);
 const adminKey = 'bench-admin-key-0123456789abcdef';
 const tsx = ['--import', 'tsx'];
@@ -48,6 +52,8 @@ const chosen = flags.only
 
 interface Measured {
   requests: number;
+  /** Requests sent, those the round's end cut off included (their upstream calls count too). */
+  sent: number;
   seconds: number;
   p50: number;
   p99: number;
@@ -79,93 +85,133 @@ async function compare(): Promise<boolean> {
   const upstream = JSON.parse(emulator.first) as Upstream;
   const upstreamEnv = { BENCH_UPSTREAM: emulator.first };
 
-  const gatewayPort = await freePort();
-  const gateway = await startNode(
-    gatewayArgs,
-    {
-      NODE_ENV: 'production',
-      HOST: '127.0.0.1',
-      PORT: String(gatewayPort),
-      EASEMOB_BASE_URL: upstream.url,
-      EASEMOB_ORG_NAME: upstream.orgName,
-      EASEMOB_APP_NAME: upstream.appName,
-      EASEMOB_CLIENT_ID: upstream.clientId,
-      EASEMOB_CLIENT_SECRET: upstream.clientSecret,
-      ADMIN_API_KEYS: adminKey,
-      // Production refuses an open /metrics; the gateway runs as deployed, metrics on.
-      METRICS_TOKEN: 'bench-metrics-token-0123456789',
-      // The emulator enforces no plan; Easemob's would cap every variant alike.
-      UPSTREAM_RATE_LIMIT_PER_SECOND: '0',
-      // Side by side with the baseline, every target makes the same calls: nothing cached.
-      CACHE: 'false',
-      MAX_COMPLEXITY: '100000',
-      // The hub's contact list as the call estimate should see it: 1 + 10 calls, within the limit.
-      COST_CONTACT_LIST_SIZE: String(contactCount),
-    },
-    // The banner is a JSON log line once stdout is not a terminal.
-    /"msg":"GraphQL: /,
-  );
-  started.push(gateway);
+  const startGateway = async (cache: boolean) => {
+    const port = await freePort();
+    const child = await startNode(
+      gatewayArgs,
+      {
+        ...gatewayEnv(upstream, port),
+        // Side by side with the baseline, nothing cached: a request alone makes the same calls
+        // through every target. The warm-cache scenarios' gateway keeps the default cache and TTLs.
+        ...(cache ? {} : { CACHE: 'false' }),
+      },
+      // The banner is a JSON log line once stdout is not a terminal.
+      /"msg":"GraphQL: /,
+    );
+    started.push(child);
+    return { url: () => `http://127.0.0.1:${port}/graphql`, pid: child.child.pid! };
+  };
+  const gateway = await startGateway(false);
+  // Started only when a chosen scenario needs it: a process less on the shared cores otherwise.
+  const cached = chosen.some((s) => s.warmCache) ? await startGateway(true) : undefined;
   const baseline = await startNode([...tsx, 'bench/baseline.ts'], upstreamEnv);
   started.push(baseline);
   const naive = await startNode([...tsx, 'bench/naive.ts'], upstreamEnv);
   started.push(naive);
 
   const targets = {
-    gateway: { url: () => `http://127.0.0.1:${gatewayPort}/graphql`, pid: gateway.child.pid! },
+    gateway,
+    // Never asked for when no warm scenario was chosen (gatewayOf); the type stays simple.
+    cached: cached ?? gateway,
     baseline: {
-      url: (s: Scenario) => `http://127.0.0.1:${portOf(baseline)}/${s.id}`,
+      url: (s: Scenario) => `http://127.0.0.1:${portOf(baseline)}/${s.operation ?? s.id}`,
       pid: baseline.child.pid!,
     },
     naive: { url: () => `http://127.0.0.1:${portOf(naive)}/graphql`, pid: naive.child.pid! },
   };
   type Target = keyof typeof targets;
+  /** The gateway that serves a scenario: the cache-on one for the warm scenarios. */
+  const gatewayOf = (s: Scenario): Target => (s.warmCache ? 'cached' : 'gateway');
   const headers = {
     'content-type': 'application/json',
     authorization: `Bearer ${adminKey}`,
   };
-  const bodyOf = (s: Scenario) =>
-    JSON.stringify({ query: s.query, variables: s.variables, operationName: null });
-  const post = async (target: Target, s: Scenario) => {
+  const bodyOf = (s: Scenario, variables = s.variables) =>
+    JSON.stringify({ query: s.query, variables, operationName: null });
+  const post = async (target: Target, s: Scenario, variables = s.variables) => {
     const response = await fetch(targets[target].url(s), {
       method: 'POST',
       headers,
-      body: bodyOf(s),
+      body: bodyOf(s, variables),
     });
     return (await response.json()) as { data?: unknown; errors?: unknown };
   };
   const memory = watchMemory(targets.gateway.pid);
   const rssAtStart = rssMb(targets.gateway.pid);
+  const cachedMemory = cached && watchMemory(cached.pid);
+  const cachedRssAtStart = cached && rssMb(cached.pid);
 
-  // Same answers everywhere (and every token fetched) before anything is counted or timed.
+  // Same answers everywhere (and every token fetched) before anything is counted or timed; the
+  // cache-on gateway twice, so its cached answer is compared too.
   for (const s of chosen) {
-    const expected = await post('baseline', s);
-    for (const target of ['gateway', 'naive'] as const) {
-      const answer = await post(target, s);
-      if (answer.errors || !isDeepStrictEqual(answer, expected)) {
-        throw new Error(
-          `${target} answered ${s.id} differently from the baseline: ${JSON.stringify(answer).slice(0, 500)}`,
-        );
+    const checked = s.variablesCycle
+      ? [...s.variablesCycle.slice(0, 3), s.variablesCycle.at(-1)!]
+      : [s.variables];
+    const compared: Target[] = s.warmCache ? ['cached', 'cached'] : ['gateway', 'naive'];
+    for (const variables of checked) {
+      const expected = await post('baseline', s, variables);
+      for (const target of compared) {
+        const answer = await post(target, s, variables);
+        if (answer.errors || !isDeepStrictEqual(answer, expected)) {
+          throw new Error(
+            `${target} answered ${s.id} differently from the baseline: ${JSON.stringify(answer).slice(0, 500)}`,
+          );
+        }
       }
     }
   }
 
   log('bench: counting upstream calls');
-  const calls = async (target: Target, s: Scenario) => {
-    await fetch(`${upstream.url}/_emulator/calls`, { method: 'DELETE' });
-    await post(target, s);
+  const resetCalls = () => fetch(`${upstream.url}/_emulator/calls`, { method: 'DELETE' });
+  /** Upstream calls since the last reset, token requests aside. */
+  const callsSinceReset = async () => {
     const { counts, total } = (await (await fetch(`${upstream.url}/_emulator/calls`)).json()) as {
       counts: Record<string, number>;
       total: number;
     };
     return total - (counts.token ?? 0);
   };
-  const counted: Record<Target, number>[] = [];
+  /**
+   * Resolves once the target has finished the requests a round's end cut off (autocannon leaves
+   * one per connection unanswered; the naive layer's 1,000-contact ones go on for seconds), so
+   * that work neither slows the next round nor counts as its calls. The baseline and the naive
+   * layer answer `/_idle` when done (bench/idle.ts); the gateway has no such route, so for it the
+   * emulator is polled until it has had no new call for 200 ms.
+   */
+  const settled = async (target: Target, after: string) => {
+    if (target === 'baseline' || target === 'naive') {
+      const server = target === 'baseline' ? baseline : naive;
+      await fetch(`http://127.0.0.1:${portOf(server)}/_idle`);
+      return;
+    }
+    let last = -1;
+    for (let polls = 0; polls < 600; polls++) {
+      const { total } = (await (await fetch(`${upstream.url}/_emulator/calls`)).json()) as {
+        total: number;
+      };
+      if (total === last) {
+        if (polls > 5)
+          log(`bench: ${after}: the emulator went quiet after ${(polls * 0.2).toFixed(1)} s`);
+        return;
+      }
+      last = total;
+      await sleep(200);
+    }
+    log(`bench: ${after}: the emulator still called after 2 minutes; going on`);
+  };
+  const calls = async (target: Target, s: Scenario) => {
+    await resetCalls();
+    await post(target, s);
+    return callsSinceReset();
+  };
+  // A warm scenario's gateway calls are counted over its timed rounds; the naive layer, which has
+  // no cache, is not run again for them.
+  const counted: { gateway: number; baseline: number; naive?: number }[] = [];
   for (const s of chosen) {
     counted.push({
-      gateway: await calls('gateway', s),
+      gateway: s.warmCache ? Number.NaN : await calls('gateway', s),
       baseline: await calls('baseline', s),
-      naive: await calls('naive', s),
+      naive: s.warmCache ? undefined : await calls('naive', s),
     });
   }
 
@@ -183,23 +229,51 @@ async function compare(): Promise<boolean> {
   }
 
   log('bench: throughput, gateway and baseline side by side');
-  const timed: Record<Target, Measured>[] = [];
-  for (const s of chosen) {
-    const rounds: Record<Target, Measured[]> = { gateway: [], baseline: [], naive: [] };
-    for (let round = 0; round < 2; round++) {
-      for (const target of ['baseline', 'gateway'] as const) {
-        rounds[target].push(await load(target, s, { duration: roundSeconds }));
-      }
+  const timed: {
+    gateway: Measured;
+    baseline: Measured;
+    naive?: Measured;
+    /** The gateway's upstream calls over its timed rounds per request sent. */
+    gatewayCallsPerRequest: number;
+  }[] = [];
+  for (const [i, s] of chosen.entries()) {
+    const served = gatewayOf(s);
+    // One untimed round warms the cache-on gateway: its cache, and its JIT as the memory run did
+    // the other gateway's.
+    if (s.warmCache) {
+      await load(served, s, { duration: roundSeconds });
+      await settled(served, `${s.id} warm-up`);
     }
-    rounds.naive.push(await load('naive', s, { duration: roundSeconds }));
+    const measured = { gateway: [] as Measured[], baseline: [] as Measured[] };
+    let gatewayCalls = 0;
+    for (let round = 0; round < rounds; round++) {
+      measured.baseline.push(await load('baseline', s, { duration: roundSeconds }));
+      await settled('baseline', `${s.id} baseline`);
+      await resetCalls();
+      measured.gateway.push(await load(served, s, { duration: roundSeconds }));
+      await settled(served, `${s.id} ${served}`);
+      gatewayCalls += await callsSinceReset();
+    }
+    const gatewayTimed = combine(measured.gateway);
+    const gatewayCallsPerRequest = gatewayCalls / gatewayTimed.sent;
+    // A warm gateway's calls for one request alone say nothing: the cache answers it.
+    if (s.warmCache) counted[i]!.gateway = gatewayCallsPerRequest;
+    // Not for the warm rows (no cache to show), nor in a smoke run: there its timing proves nothing
+    // and the fan-outs a round cuts off (1,000 calls each) take many seconds to drain.
+    const naive =
+      s.warmCache || smoke ? undefined : await load('naive', s, { duration: roundSeconds });
+    if (naive) await settled('naive', `${s.id} naive`);
     timed.push({
-      gateway: combine(rounds.gateway),
-      baseline: combine(rounds.baseline),
-      naive: combine(rounds.naive),
+      gatewayCallsPerRequest,
+      gateway: gatewayTimed,
+      baseline: combine(measured.baseline),
+      naive,
     });
   }
-  const peak = memory.peak;
+  const peaks = { gateway: memory.peak, cached: cachedMemory?.peak };
   memory.stop();
+  cachedMemory?.stop();
+  const peak = Math.max(peaks.gateway, peaks.cached ?? 0);
 
   async function load(
     target: Target,
@@ -213,6 +287,7 @@ async function compare(): Promise<boolean> {
       method: 'POST',
       headers,
       body: bodyOf(s),
+      ...(s.variablesCycle && { requests: [{ setupRequest: cycleBodies(s) }] }),
       connections,
       ...limit,
     });
@@ -221,11 +296,23 @@ async function compare(): Promise<boolean> {
     }
     return {
       requests: result.requests.total,
+      // Not in @types/autocannon, but autocannon reports it.
+      sent: (result.requests as { sent?: number }).sent ?? result.requests.total,
       seconds: result.duration,
       p50: result.latency.p50,
       p99: result.latency.p99,
       cpuMs: cpuMs(pid) - cpuBefore,
     };
+  }
+
+  /** Each request built takes the scenario's next variables, across all connections of a run. */
+  function cycleBodies(s: Scenario) {
+    const bodies = (s.variablesCycle ?? []).map((variables) => bodyOf(s, variables));
+    let next = 0;
+    return (request: autocannon.Request) => ({
+      ...request,
+      body: bodies[next++ % bodies.length],
+    });
   }
 
   // ---- report ----
@@ -235,19 +322,22 @@ async function compare(): Promise<boolean> {
   chosen.forEach((s, i) => {
     const c = counted[i]!;
     const t = timed[i]!;
-    if (c.gateway === s.minimum) atMinimum++;
+    // A warm gateway may answer from its cache: at most the cold minimum, fewer being the point.
+    if (s.warmCache ? c.gateway <= s.minimum : c.gateway === s.minimum) atMinimum++;
     const rps = (m: Measured) => m.requests / m.seconds;
     const throughputRatio = rps(t.gateway) / rps(t.baseline);
     const p99Ratio = t.gateway.p99 / t.baseline.p99;
     ratios.throughput.push(throughputRatio);
     ratios.p99.push(p99Ratio);
     const cpu = (m: Measured) => ((m.cpuMs * 1000) / m.requests).toFixed(0);
+    const naive = t.naive;
+    const minimum = `${s.warmCache ? '≤ ' : ''}${s.minimumText} = ${s.minimum}`;
     rows.push(
-      `| ${s.title} | ${s.minimumText} = ${s.minimum} | **${c.gateway}** | ${c.naive} | ` +
-        `${rps(t.baseline).toFixed(0)} | ${rps(t.gateway).toFixed(0)} | ${rps(t.naive).toFixed(0)} | ` +
+      `| ${s.title} | ${minimum} | **${perRequest(c.gateway)}** | ${c.naive ?? '—'} | ` +
+        `${rps(t.baseline).toFixed(0)} | ${rps(t.gateway).toFixed(0)} | ${naive ? rps(naive).toFixed(0) : '—'} | ` +
         `**${throughputRatio.toFixed(2)}** | ${t.baseline.p50} / ${t.baseline.p99} | ` +
-        `${t.gateway.p50} / ${t.gateway.p99} | ${t.naive.p50} / ${t.naive.p99} | **${p99Ratio.toFixed(2)}** | ` +
-        `${cpu(t.baseline)} / ${cpu(t.gateway)} |`,
+        `${t.gateway.p50} / ${t.gateway.p99} | ${naive ? `${naive.p50} / ${naive.p99}` : '—'} | **${p99Ratio.toFixed(2)}** | ` +
+        `${cpu(t.baseline)} / ${cpu(t.gateway)} | ${perRequest(t.gatewayCallsPerRequest)} |`,
     );
   });
   const throughputRatio = Math.min(...ratios.throughput);
@@ -255,15 +345,18 @@ async function compare(): Promise<boolean> {
   const growth = ((rssAfter - rssWarm) / rssWarm) * 100;
   const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}`;
   const table = [
-    `Machine: ${machine}. ${connections} connections, ${smoke ? 'smoke run' : `2 × ${roundSeconds} s rounds per target (baseline and gateway alternating), naive 1 round`}.`,
+    `Machine: ${machine}. ${connections} connections, ${smoke ? `smoke run (1 × ${roundSeconds} s round per target, naive layer not timed)` : `${rounds} × ${roundSeconds} s rounds per target (baseline and gateway alternating), naive 1 round`}.`,
     '',
-    '| operation | minimum calls | gateway calls | naive calls | baseline req/s | gateway req/s | naive req/s | throughput gateway/baseline | baseline p50/p99 ms | gateway p50/p99 ms | naive p50/p99 ms | p99 gateway/baseline | CPU µs/req baseline / gateway |',
-    '|---|---|---|---|---|---|---|---|---|---|---|---|---|',
+    '| operation | minimum calls | gateway calls | naive calls | baseline req/s | gateway req/s | naive req/s | throughput gateway/baseline | baseline p50/p99 ms | gateway p50/p99 ms | naive p50/p99 ms | p99 gateway/baseline | CPU µs/req baseline / gateway | gateway calls/req under load |',
+    '|---|---|---|---|---|---|---|---|---|---|---|---|---|---|',
     ...rows,
     '',
     `Gateway memory (RSS, ${memoryScenario.title}, ${memoryScenario.minimum} upstream call each): ${rssAtStart.toFixed(0)} MB at start, ${rssWarm.toFixed(0)} MB after warm-up, ` +
       `${rssAfter.toFixed(0)} MB after ${memoryRequests.toLocaleString('en')} more requests ` +
-      `(${growth >= 0 ? '+' : ''}${growth.toFixed(1)} %), peak ${peak.toFixed(0)} MB over the whole run.`,
+      `(${growth >= 0 ? '+' : ''}${growth.toFixed(1)} %), peak ${peaks.gateway.toFixed(0)} MB over the whole run.` +
+      (peaks.cached === undefined
+        ? ''
+        : ` The cache-on gateway (warm-cache rows): ${cachedRssAtStart?.toFixed(0)} MB at start, peak ${peaks.cached.toFixed(0)} MB.`),
   ].join('\n');
   console.log(table);
   if (!smoke && !flags.only && !flags.profile) writeResults(table, 'bench');
@@ -271,6 +364,34 @@ async function compare(): Promise<boolean> {
     `bench: minimum-calls ${atMinimum}/${chosen.length} scenarios; throughput ratio ${throughputRatio.toFixed(2)}; p99 ratio ${p99Ratio.toFixed(2)}; peak RSS ${peak.toFixed(0)} MB`,
   );
   return atMinimum === chosen.length;
+}
+
+/** Calls per request under load are fractions; a single request's whole calls. */
+function perRequest(calls: number): string {
+  if (!Number.isFinite(calls)) return '—';
+  return Number.isInteger(calls) ? String(calls) : calls.toPrecision(2);
+}
+
+/** The gateway as deployed, in front of the bench's emulator (`CACHE` is the caller's choice). */
+function gatewayEnv(upstream: Upstream, port: number): Record<string, string> {
+  return {
+    NODE_ENV: 'production',
+    HOST: '127.0.0.1',
+    PORT: String(port),
+    EASEMOB_BASE_URL: upstream.url,
+    EASEMOB_ORG_NAME: upstream.orgName,
+    EASEMOB_APP_NAME: upstream.appName,
+    EASEMOB_CLIENT_ID: upstream.clientId,
+    EASEMOB_CLIENT_SECRET: upstream.clientSecret,
+    ADMIN_API_KEYS: adminKey,
+    // Production refuses an open /metrics; the gateway runs as deployed, metrics on.
+    METRICS_TOKEN: 'bench-metrics-token-0123456789',
+    // The emulator enforces no plan; Easemob's would cap every variant alike.
+    UPSTREAM_RATE_LIMIT_PER_SECOND: '0',
+    MAX_COMPLEXITY: '100000',
+    // The hub's contact list as the call estimate should see it: 1 + 10 calls, within the limit.
+    COST_CONTACT_LIST_SIZE: String(contactCount),
+  };
 }
 
 function portOf(process: Started): number {
@@ -281,6 +402,7 @@ function combine(runs: Measured[]): Measured {
   const sum = (pick: (r: Measured) => number) => runs.reduce((a, r) => a + pick(r), 0);
   return {
     requests: sum((r) => r.requests),
+    sent: sum((r) => r.sent),
     seconds: sum((r) => r.seconds),
     p50: Math.round((sum((r) => r.p50) / runs.length) * 10) / 10,
     p99: Math.round((sum((r) => r.p99) / runs.length) * 10) / 10,

@@ -7,6 +7,16 @@ export interface Scenario {
   /** Upstream calls (token requests aside) no implementation can go below. */
   minimum: number;
   minimumText: string;
+  /** Each request takes the next of these variables in turn (`variables` is the first). */
+  variablesCycle?: Record<string, unknown>[];
+  /** The baseline's route: the scenario whose operation this one reuses (its own id otherwise). */
+  operation?: string;
+  /**
+   * Served by a second gateway with its cache on (default TTLs), warmed before it is timed. Its
+   * calls are counted per request over the timed rounds and must not exceed `minimum`, the cold
+   * request's: fewer is the point.
+   */
+  warmCache?: boolean;
 }
 
 export const hub = 'hub';
@@ -14,25 +24,32 @@ export const contactCount = 1000;
 export const userCount = 1100;
 export const usernameAt = (index: number) => `u${String(index).padStart(4, '0')}`;
 
+const userStatus: Scenario = {
+  id: 'user-status',
+  title: '`user { status offlineCount }`',
+  query:
+    'query UserStatus($username: String!) { user(username: $username) { status offlineCount } }',
+  variables: { username: usernameAt(1) },
+  minimum: 2,
+  minimumText: '1 + 1',
+};
+
+const contacts: Scenario = {
+  id: 'contacts-1000',
+  title: '`user { contacts { username status } }`, 1,000 contacts',
+  query:
+    'query Contacts($username: String!) { user(username: $username) { contacts { username status } } }',
+  variables: { username: hub },
+  minimum: 11,
+  minimumText: '1 + 10',
+};
+
+/** Every seeded user in turn: 32 requests in flight never ask the same user, so none share a read. */
+const everyUser = Array.from({ length: userCount }, (_, i) => ({ username: usernameAt(i) }));
+
 export const scenarios: Scenario[] = [
-  {
-    id: 'user-status',
-    title: '`user { status offlineCount }`',
-    query:
-      'query UserStatus($username: String!) { user(username: $username) { status offlineCount } }',
-    variables: { username: usernameAt(1) },
-    minimum: 2,
-    minimumText: '1 + 1',
-  },
-  {
-    id: 'contacts-1000',
-    title: '`user { contacts { username status } }`, 1,000 contacts',
-    query:
-      'query Contacts($username: String!) { user(username: $username) { contacts { username status } } }',
-    variables: { username: hub },
-    minimum: 11,
-    minimumText: '1 + 10',
-  },
+  userStatus,
+  contacts,
   {
     id: 'users-100',
     title: '`users(first: 100) { edges { node { username status } } }`',
@@ -54,6 +71,28 @@ export const scenarios: Scenario[] = [
     },
     minimum: 5,
     minimumText: '5',
+  },
+  {
+    ...userStatus,
+    id: 'distinct',
+    title: '`user { status offlineCount }`, a different user each request',
+    variables: everyUser[0]!,
+    variablesCycle: everyUser,
+    operation: userStatus.id,
+  },
+  {
+    ...userStatus,
+    id: 'cache-warm',
+    title: '`user { status offlineCount }`, cache on and warm',
+    operation: userStatus.id,
+    warmCache: true,
+  },
+  {
+    ...contacts,
+    id: 'cache-warm-contacts',
+    title: '`user { contacts { username status } }`, 1,000 contacts, cache on and warm',
+    operation: contacts.id,
+    warmCache: true,
   },
 ];
 
