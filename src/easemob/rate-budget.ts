@@ -42,12 +42,14 @@ export interface SharedRateLimiter {
 }
 
 /**
- * Windows are stretched by a tenth so calls that leave on time still arrive within Easemob's count
- * after uneven delays on the way (a busy event loop on either side, the network). Each call is
- * counted from when it was sent (`Slot.sent`), not when it was admitted. In the budget bench on
- * two shared cores: 5% and admission times, 179 upstream 429s; 10%, 158; 10% and send times, 28.
+ * Windows are stretched by a fifth so calls that leave on time still arrive within Easemob's count
+ * after uneven delays on the way (a busy event loop on either side, the network): a burst that
+ * fills a window and arrives 200 ms late still does not meet the next one. Each call is counted
+ * from when it was sent (`Slot.sent`), not when it was admitted. In the budget bench on two shared
+ * cores: 5% and admission times, 179 upstream 429s; 10%, 158; 10% and send times, 28; the smoke
+ * run under the whole test suite still met 429s at 10% (a cold emulator stamps a first burst late).
  */
-export const windowMargin = 1.1;
+export const windowMargin = 1.2;
 
 /** The token bucket is not counted in the app-wide one: Easemob limits `/token` on its own. */
 export type BudgetBucket = RateBucket | 'token';
