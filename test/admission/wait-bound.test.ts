@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { windowMargin } from '../../src/easemob/rate-budget.js';
 import { EasemobError } from '../../src/easemob/errors.js';
+import { windowMargin } from '../../src/easemob/rate-budget.js';
 import { toClientError } from '../../src/errors.js';
 import { callScope } from '../../src/request-scope.js';
 import { startHarness } from '../support/easemob.js';
