@@ -12,7 +12,8 @@ describe('operations wiring (src/main.ts)', () => {
     const token = 'scrape-token-0123456789';
     const server = startMain({ METRICS_TOKEN: token, OTEL_TRACES_EXPORTER: 'console' });
     const base = await server.base;
-    expect(server.output()).toContain('metrics: /metrics (bearer token) · tracing: console');
+    // The banner's lines may reach the pipe in separate chunks: wait for this one.
+    await server.waitFor('metrics: /metrics (bearer token) · tracing: console');
 
     expect(await (await fetch(`${base}/healthz`)).json()).toEqual({ status: 'ok' });
     const ready = await fetch(`${base}/readyz`);
@@ -39,12 +40,8 @@ describe('operations wiring (src/main.ts)', () => {
     expect(text).toContain('process_resident_memory_bytes');
 
     // The console exporter prints each span as it ends.
-    const deadline = Date.now() + 5000;
-    while (!server.output().includes("name: 'query Card'") && Date.now() < deadline) {
-      await new Promise((r) => setTimeout(r, 50));
-    }
-    expect(server.output()).toContain("name: 'query Card'");
-    expect(server.output()).toContain("name: 'Easemob users.get'");
+    await server.waitFor("name: 'query Card'", 5000);
+    await server.waitFor("name: 'Easemob users.get'", 5000);
 
     server.child.kill('SIGTERM');
     const [code] = await once(server.child, 'exit');
