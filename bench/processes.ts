@@ -56,6 +56,29 @@ export function rssMb(pid: number): number {
   return kb / 1024;
 }
 
+/**
+ * RSS of a server left alone: V8's memory reducer gives back the start-up heap (module loading
+ * leaves a young generation sized for it) some 10–20 s after the last burst of allocation, so
+ * the reading right after start-up is not what an idle instance holds. Samples every 500 ms
+ * from `startedAt` until `settleMs` have passed and the last 5 s are within 1 MB; at most
+ * `settleMs` + 20 s.
+ */
+export async function idleRssMb(
+  pid: number,
+  startedAt: number,
+  settleMs = 20_000,
+): Promise<number> {
+  const samples: number[] = [];
+  while (performance.now() < startedAt + settleMs + 20_000) {
+    samples.push(rssMb(pid));
+    const last = samples.slice(-10);
+    const settled = performance.now() >= startedAt + settleMs && last.length === 10;
+    if (settled && Math.max(...last) - Math.min(...last) < 1) break;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  return samples.at(-1)!;
+}
+
 /** User + system CPU time a Linux process has used, in milliseconds (clock ticks of 10 ms). */
 export function cpuMs(pid: number): number {
   const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');

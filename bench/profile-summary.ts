@@ -70,3 +70,40 @@ if (callersOf > 0) {
   }
   show(`callers of ${name}`, paths, 8);
 }
+
+// `--phases`: each sample charged to the stage of a request that owns it — the nearest frame up
+// its stack that belongs to a known package or module (node's internals and promise plumbing are
+// charged to whoever called them), so the stages add up to 100 %.
+if (process.argv.includes('--phases')) {
+  const stages: [stage: string, owns: RegExp][] = [
+    ['AsyncLocalStorage / async hooks', /^node:(internal\/)?async_hooks/],
+    ['upstream client (ours: dist/easemob)', /\/dist\/easemob\//],
+    ['upstream HTTP (undici, cockatiel, zod)', /node_modules\/(undici|cockatiel|zod)\//],
+    ['read layer (dist/reads, dist/loaders, dataloader, lru-cache)', /\/dist\/(reads|loaders)\/|node_modules\/(dataloader|lru-cache)\//],
+    ['observability (prom-client, pino, dist/ops, metrics plugin)', /node_modules\/(prom-client|pino|@envelop\/prometheus|@opentelemetry)|\/dist\/(ops|logger)/],
+    ['our schema, auth, plugins, context', /\/dist\//],
+    ['resolver wrappers (Pothos)', /node_modules\/@pothos\//],
+    ['GraphQL execution (@graphql-tools/executor, graphql)', /node_modules\/(@graphql-tools|graphql)\//],
+    ['yoga / envelop pipeline', /node_modules\/(graphql-yoga|@envelop|@graphql-yoga)\//],
+    ['HTTP in/out (node:http, whatwg-node)', /node_modules\/@whatwg-node\/(server|node-fetch|fetch)\/|^node:(_http|http|net|stream|internal\/(http|streams|stream_base))/],
+  ];
+  const transparent = /^node:|@whatwg-node\/promise-helpers|^$/;
+  const parent = new Map<number, Node>();
+  for (const node of profile.nodes as (Node & { children?: number[] })[]) {
+    for (const child of node.children ?? []) parent.set(child, node);
+  }
+  const byStage = new Map<string, number>();
+  for (const node of profile.nodes) {
+    if (!node.hitCount) continue;
+    const name = node.callFrame.functionName;
+    let stage = ['(idle)', '(garbage collector)', '(program)'].includes(name) ? name : undefined;
+    for (let at: Node | undefined = node; !stage && at; at = parent.get(at.id)) {
+      const url = at.callFrame.url || (at.callFrame.functionName === 'writev' ? 'node:net' : '');
+      stage = stages.find(([, owns]) => owns.test(url))?.[0];
+      if (!stage && url && !transparent.test(url)) stage = 'other packages';
+    }
+    stage ??= 'native / no JS owner (microtask queue, parse, write)';
+    byStage.set(stage, (byStage.get(stage) ?? 0) + node.hitCount);
+  }
+  show('time by stage (nearest owning frame)', byStage, stages.length + 6);
+}

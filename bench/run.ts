@@ -7,6 +7,7 @@ import { runBudget } from './budget.js';
 import {
   cpuMs,
   freePort,
+  idleRssMb,
   rssMb,
   type Started,
   startNode,
@@ -102,6 +103,7 @@ async function compare(): Promise<boolean> {
     return { url: () => `http://127.0.0.1:${port}/graphql`, pid: child.child.pid! };
   };
   const gateway = await startGateway(false);
+  const gatewayStartedAt = performance.now();
   // Started only when a chosen scenario needs it: a process less on the shared cores otherwise.
   const cached = chosen.some((s) => s.warmCache) ? await startGateway(true) : undefined;
   const baseline = await startNode([...tsx, 'bench/baseline.ts'], upstreamEnv);
@@ -140,6 +142,9 @@ async function compare(): Promise<boolean> {
   const rssAtStart = rssMb(targets.gateway.pid);
   const cachedMemory = cached && watchMemory(cached.pid);
   const cachedRssAtStart = cached && rssMb(cached.pid);
+  // Before any request: the production start left alone (not in a smoke run, which starts from
+  // source and has no time to spare).
+  const rssIdle = smoke ? Number.NaN : await idleRssMb(targets.gateway.pid, gatewayStartedAt);
 
   // Same answers everywhere (and every token fetched) before anything is counted or timed; the
   // cache-on gateway twice, so its cached answer is compared too.
@@ -351,7 +356,7 @@ async function compare(): Promise<boolean> {
     '|---|---|---|---|---|---|---|---|---|---|---|---|---|---|',
     ...rows,
     '',
-    `Gateway memory (RSS, ${memoryScenario.title}, ${memoryScenario.minimum} upstream call each): ${rssAtStart.toFixed(0)} MB at start, ${rssWarm.toFixed(0)} MB after warm-up, ` +
+    `Gateway memory (RSS, ${memoryScenario.title}, ${memoryScenario.minimum} upstream call each): ${rssAtStart.toFixed(0)} MB at start, ${smoke ? '' : `${rssIdle.toFixed(0)} MB idle (V8's memory reducer done, before any request), `}${rssWarm.toFixed(0)} MB after warm-up, ` +
       `${rssAfter.toFixed(0)} MB after ${memoryRequests.toLocaleString('en')} more requests ` +
       `(${growth >= 0 ? '+' : ''}${growth.toFixed(1)} %), peak ${peaks.gateway.toFixed(0)} MB over the whole run.` +
       (peaks.cached === undefined
@@ -361,7 +366,7 @@ async function compare(): Promise<boolean> {
   console.log(table);
   if (!smoke && !flags.only && !flags.profile) writeResults(table, 'bench');
   console.log(
-    `bench: minimum-calls ${atMinimum}/${chosen.length} scenarios; throughput ratio ${throughputRatio.toFixed(2)}; p99 ratio ${p99Ratio.toFixed(2)}; peak RSS ${peak.toFixed(0)} MB`,
+    `bench: minimum-calls ${atMinimum}/${chosen.length} scenarios; throughput ratio ${throughputRatio.toFixed(2)}; p99 ratio ${p99Ratio.toFixed(2)}; peak RSS ${peak.toFixed(0)} MB${smoke ? '' : `; idle RSS ${rssIdle.toFixed(0)} MB`}`,
   );
   return atMinimum === chosen.length;
 }
