@@ -6,7 +6,7 @@ import { type Scenario, scenarios } from './scenarios.js';
 /**
  * One server, one operation, closed-loop load over real HTTP: the server's CPU per request,
  * req/s and latency per round, and its peak RSS. The tool behind bench/RESULTS.md's per-request
- * accounting (profile a round with `--node-flags "--cpu-prof --cpu-prof-dir bench/profiles"`,
+ * accounting (profile a round with `--node-flags="--cpu-prof --cpu-prof-dir bench/profiles"`,
  * then `tsx bench/profile-summary.ts --phases`).
  *
  *   tsx bench/cpu-per-request.ts --scenario distinct

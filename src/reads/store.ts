@@ -39,22 +39,29 @@ export interface Lookup {
 
 /** An in-memory store bounded by entries and by an estimate of their size in bytes. */
 export class MemoryStore implements ResourceStore {
-  private readonly cache: LRUCache<string, { value: unknown }>;
+  /**
+   * Made at the first write: an LRUCache allocates its index for `max` entries up front (3.2 MB
+   * for the default 100,000), held for nothing by an instance whose cache is off or not yet used.
+   */
+  private cache: LRUCache<string, { value: unknown }> | undefined;
   private readonly versions = new Map<CacheKind, number>();
 
-  constructor(bounds: { maxEntries: number; maxBytes: number }) {
-    this.cache = new LRUCache({
-      max: bounds.maxEntries,
-      maxSize: bounds.maxBytes,
+  constructor(private readonly bounds: { maxEntries: number; maxBytes: number }) {}
+
+  private index(): LRUCache<string, { value: unknown }> {
+    this.cache ??= new LRUCache({
+      max: this.bounds.maxEntries,
+      maxSize: this.bounds.maxBytes,
       sizeCalculation: (entry, key) => key.length + approximateBytes(entry.value),
       ttlAutopurge: false,
     });
+    return this.cache;
   }
 
   async read(kind: CacheKind, keys: readonly string[]): Promise<Lookup> {
     const found = new Map<string, unknown>();
     for (const key of keys) {
-      const entry = this.cache.get(`${kind}:${key}`);
+      const entry = this.cache?.get(`${kind}:${key}`);
       if (entry) found.set(key, entry.value);
     }
     return { found, version: String(this.versions.get(kind) ?? 0) };
@@ -67,20 +74,21 @@ export class MemoryStore implements ResourceStore {
     version: string,
   ) {
     if (version !== String(this.versions.get(kind) ?? 0)) return;
-    for (const [key, value] of entries) this.cache.set(`${kind}:${key}`, { value }, { ttl: ttlMs });
+    const cache = this.index();
+    for (const [key, value] of entries) cache.set(`${kind}:${key}`, { value }, { ttl: ttlMs });
   }
 
   async evict(kind: CacheKind, keys: readonly string[]) {
     this.versions.set(kind, (this.versions.get(kind) ?? 0) + 1);
-    for (const key of keys) this.cache.delete(`${kind}:${key}`);
+    for (const key of keys) this.cache?.delete(`${kind}:${key}`);
   }
 
   get entries(): number {
-    return this.cache.size;
+    return this.cache?.size ?? 0;
   }
 
   get bytes(): number {
-    return this.cache.calculatedSize;
+    return this.cache?.calculatedSize ?? 0;
   }
 }
 

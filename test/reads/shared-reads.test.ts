@@ -156,4 +156,16 @@ describe('the in-memory cache', () => {
     await store.write('profile', new Map([['alice', { nickname: 'old' }]]), 60_000, version);
     expect((await store.read('profile', ['alice'])).found.size).toBe(0);
   });
+
+  it('allocates its index only when something is stored', async () => {
+    // lru-cache sizes its index for `max` up front (typed arrays: 40 MB for 10 million entries).
+    const before = process.memoryUsage().arrayBuffers;
+    const store = new MemoryStore({ maxEntries: 10_000_000, maxBytes: 1_000_000 });
+    await store.read('profile', ['alice']);
+    await store.evict('profile', ['alice']);
+    expect(process.memoryUsage().arrayBuffers - before).toBeLessThan(10_000_000);
+    await store.write('profile', new Map([['bob', { nickname: 'b' }]]), 60_000, '1');
+    expect(process.memoryUsage().arrayBuffers - before).toBeGreaterThan(40_000_000);
+    expect((await store.read('profile', ['bob'])).found.get('bob')).toEqual({ nickname: 'b' });
+  });
 });
