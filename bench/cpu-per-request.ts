@@ -24,6 +24,8 @@ const { values: flags } = parseArgs({
     connections: { type: 'string', default: '32' },
     rounds: { type: 'string', default: '3' },
     'node-flags': { type: 'string', default: '' },
+    /** Another build to compare (a copy of dist/ kept under node_modules/, so imports resolve). */
+    main: { type: 'string', default: 'dist/main.js' },
   },
 });
 const requests = Number(flags.requests);
@@ -55,7 +57,7 @@ const server =
         /GraphQL: /,
       )
     : await startNode(
-        [...nodeFlags, 'dist/main.js'],
+        [...nodeFlags, flags.main],
         {
           NODE_ENV: 'production',
           HOST: '127.0.0.1',

@@ -31,14 +31,21 @@ export function useRequestDeadline(timeoutMs = defaultRequestTimeoutMs): Plugin 
       );
       timer.unref();
       const request = disconnected(args.contextValue);
-      const onDisconnect = () => controller.abort(request?.reason);
+      // A caller that left reads no answer: the executor stops resolving instead of failing each
+      // field still waiting (500 errors for a 500-entity query cut off). At the deadline the
+      // fields fail one by one, since the caller is still there for what was resolved. The
+      // executor checks its signal before every field; the request's own signal is whatwg-node's
+      // Proxy, whose every property read costs a string search (6 % of a 1,000-contact query's
+      // CPU), so it gets a native signal that follows the request's.
+      const gone = new AbortController();
+      const onDisconnect = () => {
+        gone.abort(request?.reason);
+        controller.abort(request?.reason);
+      };
       if (request?.aborted) onDisconnect();
       else request?.addEventListener('abort', onDisconnect, { once: true });
       scope.signal = controller.signal;
-      // A caller that left reads no answer: the executor stops resolving instead of failing each
-      // field still waiting (500 errors for a 500-entity query cut off). At the deadline the
-      // fields fail one by one, since the caller is still there for what was resolved.
-      (args as { signal?: AbortSignal }).signal = request;
+      (args as { signal?: AbortSignal }).signal = gone.signal;
       return {
         onExecuteDone() {
           clearTimeout(timer);
