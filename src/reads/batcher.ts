@@ -47,23 +47,36 @@ export class SharedBatcher<V> {
 
   constructor(private readonly options: BatcherOptions<V>) {}
 
-  /** Resolves with each key's value; rejects with the batch's error, or `signal`'s reason. */
+  /**
+   * Resolves with each key's value; rejects with the batch's error, or `signal`'s reason.
+   *
+   * A reader is one promise however many keys it asks: entries call their readers back instead of
+   * each key having a promise that every reader awaits (a 1,000-contact request had 1,000 promise
+   * reactions, async-hook callbacks and result tuples per request).
+   */
   load(keys: readonly string[], signal?: AbortSignal): Promise<Map<string, V | undefined>> {
     const gaveUp = (given: AbortSignal) => this.options.gaveUp?.(given) ?? given.reason;
     if (signal?.aborted) return Promise.reject(gaveUp(signal));
-    const entries = keys.map((key) => this.entryFor(key));
-    const all = Promise.all(entries.map((entry) => entry.promise)).then(
-      (values) => new Map(keys.map((key, i) => [key, values[i]])),
-    );
+    let reader!: Reader<V>;
+    const all = new Promise<Map<string, V | undefined>>((resolve, reject) => {
+      // In the order asked, whatever order the batches answer in.
+      const values = new Map<string, V | undefined>(keys.map((key) => [key, undefined]));
+      reader = { values, remaining: keys.length, resolve, reject, gone: false };
+    });
+    if (keys.length === 0) reader.resolve(reader.values);
+    const weight = signal ? 1 : Number.POSITIVE_INFINITY;
+    const entries = keys.map((key) => {
+      const entry = this.entryFor(key);
+      entry.readers.push(reader);
+      entry.waiting += weight;
+      return entry;
+    });
     this.schedule();
-    if (!signal) {
-      for (const entry of entries) entry.readers = Infinity;
-      return all;
-    }
-    for (const entry of entries) entry.readers++;
+    if (!signal) return all;
     // Keys nobody waits for any more are not sent; a batch already out is not recalled.
     return untilAborted(all, signal, () => {
-      for (const entry of entries) entry.readers--;
+      reader.gone = true;
+      for (const entry of entries) entry.waiting--;
       return gaveUp(signal);
     });
   }
@@ -74,13 +87,7 @@ export class SharedBatcher<V> {
       this.joined++;
       return existing;
     }
-    let settle!: Entry<V>['settle'];
-    const promise = new Promise<V | undefined>((resolve, reject) => {
-      settle = { resolve, reject };
-    });
-    // Every reader attaches its own handlers; this one keeps an abandoned entry from being unhandled.
-    promise.catch(() => {});
-    const entry: Entry<V> = { promise, settle, readers: 0 };
+    const entry: Entry<V> = { key, readers: [], waiting: 0 };
     this.pending.set(key, entry);
     return entry;
   }
@@ -107,10 +114,8 @@ export class SharedBatcher<V> {
       const batch: [string, Entry<V>][] = [];
       for (const [key, entry] of this.pending) {
         this.pending.delete(key);
-        if (entry.readers <= 0) {
-          entry.settle.reject(new Error('abandoned'));
-          continue;
-        }
+        // Every reader of it gave up (and was answered so): nothing to send.
+        if (entry.waiting <= 0) continue;
         batch.push([key, entry]);
         if (batch.length === this.options.maxBatch) break;
       }
@@ -133,19 +138,23 @@ export class SharedBatcher<V> {
           const current = new Map<string, V>();
           for (const [key, entry] of batch) {
             const value = values.get(key);
-            entry.settle.resolve(value);
-            if (value !== undefined && this.dispatched.get(key) === entry) current.set(key, value);
+            // Settled entries take no more readers: a later read asks again (or finds the cache).
+            if (this.dispatched.get(key) === entry) {
+              this.dispatched.delete(key);
+              if (value !== undefined) current.set(key, value);
+            }
+            for (const reader of entry.readers) answer(reader, key, value);
           }
           this.options.remember?.(current, version);
         },
         (error: unknown) => {
-          for (const [, entry] of batch) entry.settle.reject(error);
+          for (const [key, entry] of batch) {
+            if (this.dispatched.get(key) === entry) this.dispatched.delete(key);
+            for (const reader of entry.readers) fail(reader, error);
+          }
         },
       )
       .finally(() => {
-        for (const [key, entry] of batch) {
-          if (this.dispatched.get(key) === entry) this.dispatched.delete(key);
-        }
         this.inFlight--;
         this.flush();
       });
@@ -158,8 +167,31 @@ export class SharedBatcher<V> {
 }
 
 interface Entry<V> {
-  promise: Promise<V | undefined>;
-  settle: { resolve: (value: V | undefined) => void; reject: (error: unknown) => void };
+  key: string;
+  /** Everyone who asked for the key, those who gave up since included (`gone`). */
+  readers: Reader<V>[];
   /** Readers still waiting; Infinity when one cannot give up. */
-  readers: number;
+  waiting: number;
+}
+
+/** One `load`: its keys' values so far, and how many are still to come. */
+interface Reader<V> {
+  values: Map<string, V | undefined>;
+  remaining: number;
+  resolve: (values: Map<string, V | undefined>) => void;
+  reject: (error: unknown) => void;
+  /** Gave up or failed: answered already, ignores what comes. */
+  gone: boolean;
+}
+
+function answer<V>(reader: Reader<V>, key: string, value: V | undefined): void {
+  if (reader.gone) return;
+  reader.values.set(key, value);
+  if (--reader.remaining === 0) reader.resolve(reader.values);
+}
+
+function fail<V>(reader: Reader<V>, error: unknown): void {
+  if (reader.gone) return;
+  reader.gone = true;
+  reader.reject(error);
 }
