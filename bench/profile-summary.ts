@@ -79,13 +79,25 @@ if (process.argv.includes('--phases')) {
     ['AsyncLocalStorage / async hooks', /^node:(internal\/)?async_hooks/],
     ['upstream client (ours: dist/easemob)', /\/dist\/easemob\//],
     ['upstream HTTP (undici, cockatiel, zod)', /node_modules\/(undici|cockatiel|zod)\//],
-    ['read layer (dist/reads, dist/loaders, dataloader, lru-cache)', /\/dist\/(reads|loaders)\/|node_modules\/(dataloader|lru-cache)\//],
-    ['observability (prom-client, pino, dist/ops, metrics plugin)', /node_modules\/(prom-client|pino|@envelop\/prometheus|@opentelemetry)|\/dist\/(ops|logger)/],
+    [
+      'read layer (dist/reads, dist/loaders, dataloader, lru-cache)',
+      /\/dist\/(reads|loaders)\/|node_modules\/(dataloader|lru-cache)\//,
+    ],
+    [
+      'observability (prom-client, pino, dist/ops, metrics plugin)',
+      /node_modules\/(prom-client|pino|@envelop\/prometheus|@opentelemetry)|\/dist\/(ops|logger)/,
+    ],
     ['our schema, auth, plugins, context', /\/dist\//],
     ['resolver wrappers (Pothos)', /node_modules\/@pothos\//],
-    ['GraphQL execution (@graphql-tools/executor, graphql)', /node_modules\/(@graphql-tools|graphql)\//],
+    [
+      'GraphQL execution (@graphql-tools/executor, graphql)',
+      /node_modules\/(@graphql-tools|graphql)\//,
+    ],
     ['yoga / envelop pipeline', /node_modules\/(graphql-yoga|@envelop|@graphql-yoga)\//],
-    ['HTTP in/out (node:http, whatwg-node)', /node_modules\/@whatwg-node\/(server|node-fetch|fetch)\/|^node:(_http|http|net|stream|internal\/(http|streams|stream_base))/],
+    [
+      'HTTP in/out (node:http, whatwg-node)',
+      /node_modules\/@whatwg-node\/(server|node-fetch|fetch)\/|^node:(_http|http|net|stream|internal\/(http|streams|stream_base))/,
+    ],
   ];
   const transparent = /^node:|@whatwg-node\/promise-helpers|^$/;
   const parent = new Map<number, Node>();
