@@ -147,14 +147,16 @@ export function createReadLayer(client: EasemobClient, options: ReadLayerOptions
     const unique = [...new Set(keys)];
     const found =
       ttl[kind] > 0
-        ? ((await store.read(kind, unique)).found as Map<string, V>)
-        : new Map<string, V>();
+        ? ((await store.read(kind, unique)).found as Map<string, V | undefined>)
+        : new Map<string, V | undefined>();
     stats.hits[kind] += found.size;
     const missing = unique.filter((key) => !found.has(key));
     if (missing.length === 0) return found;
     stats.misses[kind] += missing.length;
     const loaded = await batcher.load(missing, signal);
-    for (const [key, value] of loaded) found.set(key, value as V);
+    // Nothing cached (the usual case when the cache is off): the batcher's map is the answer.
+    if (found.size === 0) return loaded;
+    for (const [key, value] of loaded) found.set(key, value);
     return found;
   }
 
@@ -216,14 +218,22 @@ export function createReadLayer(client: EasemobClient, options: ReadLayerOptions
 
     /** Users Easemob does not mention read as offline, as its documentation says. */
     async statuses(names: readonly string[], signal?: AbortSignal) {
+      // The map is this call's own: filled in place (a list's thousand statuses, no second map).
       const found = await batched('status', statusBatcher, names, signal);
-      return new Map(names.map((name) => [name, found.get(name) ?? ('offline' as OnlineState)]));
+      for (const [name, state] of found) if (state === undefined) found.set(name, 'offline');
+      return found as Map<string, OnlineState>;
     },
 
     /** null for a user Easemob has no presence for. */
     async presences(names: readonly string[], signal?: AbortSignal) {
-      const found = await batched('presence', presenceBatcher, names, signal);
-      return new Map(names.map((name) => [name, found.get(name) ?? null]));
+      const found: Map<string, Presence | null | undefined> = await batched(
+        'presence',
+        presenceBatcher,
+        names,
+        signal,
+      );
+      for (const [name, presence] of found) if (presence === undefined) found.set(name, null);
+      return found as Map<string, Presence | null>;
     },
 
     /** A page of every user: shared while in flight, not cached (users come and go). */
