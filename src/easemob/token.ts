@@ -2,8 +2,9 @@
  * Caches the app token and shares it. Easemob「用户体系集成 › 获取管理员权限token」 warns that
  * requesting tokens too often gets the account banned, so: at most one token request in flight,
  * concurrent callers wait for it, a token is refreshed in the background once 80% of its life has
- * passed (callers keep using the old one meanwhile), and after a failed request callers get that
- * failure again for a short cool-down instead of sending another.
+ * passed (callers keep using the old one meanwhile) and dropped a margin before it expires
+ * ({@link tokenSchedule}), and after a failed request callers get that failure again for a short
+ * cool-down instead of sending another.
  *
  * With a {@link SharedTokenStore} (Redis), the whole fleet shares one token: an instance that needs
  * one takes it from the store, and only the instance holding the store's lock asks Easemob.
@@ -54,6 +55,36 @@ const defaults: TokenCacheOptions = {
   sharedWaitMs: 15_000,
   now: Date.now,
 };
+
+/** Never hand out a token with less life left than this, unless its life is too short (below). */
+const minimumMarginMs = 2_000;
+
+/**
+ * When a token issued at `started` (ms) with `lifetimeMs` of life is refreshed and stops being used.
+ *
+ * The margin covers clock skew and the time a request spends between taking the token and Easemob
+ * checking it — on a loaded machine that is event-loop lag, not network, and can pass a second.
+ * A tenth of the lifetime (at most a minute) suits ordinary tokens, but a 3-s token got only 300 ms
+ * and a call under load arrived with it expired (one 401 in test/admission/short-tokens-under-load).
+ * So the margin is at least {@link minimumMarginMs}; yet never more than a third of the lifetime, so
+ * that a very short token is still used for two thirds of its life instead of being refetched for
+ * every call (Easemob bans accounts that ask for tokens too often).
+ *
+ * The background refresh is due at `refreshAt` of the lifetime, or — when a large margin leaves the
+ * token unusable before then — at `refreshAt` of its usable part, so callers keep the old token
+ * while the new one is fetched instead of all waiting for it.
+ */
+export function tokenSchedule(
+  started: number,
+  lifetimeMs: number,
+  refreshAt: number,
+): { staleAt: number; expiresAt: number } {
+  const margin = Math.min(Math.max(lifetimeMs * 0.1, minimumMarginMs), lifetimeMs / 3, 60_000);
+  const usable = lifetimeMs - margin;
+  const refreshAfter =
+    lifetimeMs * refreshAt <= usable ? lifetimeMs * refreshAt : usable * refreshAt;
+  return { staleAt: started + refreshAfter, expiresAt: started + usable };
+}
 
 export class TokenCache {
   private cached: HeldToken | undefined;
@@ -117,12 +148,9 @@ export class TokenCache {
       issued.expiresInSeconds > 0
         ? issued.expiresInSeconds * 1000
         : this.options.unboundedLifetimeMs;
-    // The margin covers clock skew and the time a request spends in flight.
-    const margin = Math.min(lifetime * 0.1, 60_000);
     return {
       token: issued.accessToken,
-      staleAt: started + lifetime * this.options.refreshAt,
-      expiresAt: started + lifetime - margin,
+      ...tokenSchedule(started, lifetime, this.options.refreshAt),
     };
   }
 

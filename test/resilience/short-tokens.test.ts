@@ -52,12 +52,13 @@ describe('2-second app tokens under continuous load', () => {
     const calls = emulator.calls.list();
     const unauthorized = calls.filter((call) => call.endpoint !== 'token' && call.status === 401);
     expect(unauthorized).toEqual([]);
-    // Refreshed in the background at 80% of each 2-s life: about every 1.6 s, not per request.
+    // Refreshed in the background at 80% of each token's usable life (2 s less the margin, a third
+    // for a token this short: src/easemob/token.ts): about every 1.07 s, not per request.
     const tokens = emulator.calls.count('token');
     report('short-tokens', { queries: answers.length, upstreamCalls: calls.length, tokens });
     expect(answers.length).toBeGreaterThan(100);
     expect(tokens).toBeGreaterThanOrEqual(3);
-    expect(tokens).toBeLessThanOrEqual(5);
+    expect(tokens).toBeLessThanOrEqual(6);
     expect(rejections.stop()).toEqual([]);
   });
 });
