@@ -83,21 +83,22 @@ export class RateBudget {
   }
 
   /**
-   * Resolves when one call in `bucket` (and in the app-wide budget, unless it is the token's) may
-   * be made; rejects with `AdmissionRefused` when the scope's caller may not wait that long.
+   * Resolves with the slot of one call in `bucket` (and in the app-wide budget, unless it is the
+   * token's): say `sent()` when it leaves. Rejects with `AdmissionRefused` when the scope's caller
+   * may not wait that long (`maxWaitMs`: what is left of the call's bound).
    */
-  /** Resolves with the call's slot: say `sent()` when it leaves. */
-  async take(bucket: BudgetBucket | undefined, scope?: CallScope): Promise<Slot> {
-    if (bucket === 'token') return this.token.acquire(scope);
-    if (!bucket) return this.app.acquire(scope);
+  async take(
+    bucket: BudgetBucket | undefined,
+    scope?: CallScope,
+    maxWaitMs = this.budgets.maxWaitMs,
+  ): Promise<Slot> {
+    if (bucket === 'token') return this.token.acquire(scope, maxWaitMs);
+    if (!bucket) return this.app.acquire(scope, maxWaitMs);
     // The narrower bucket first, so a call queued for it does not hold an app-wide slot meanwhile;
     // the bound is for both waits together.
     const started = Date.now();
-    const narrow = await this.buckets[bucket].acquire(scope);
-    const app = await this.app.acquire(
-      scope,
-      Math.max(0, this.budgets.maxWaitMs - (Date.now() - started)),
-    );
+    const narrow = await this.buckets[bucket].acquire(scope, maxWaitMs);
+    const app = await this.app.acquire(scope, Math.max(0, maxWaitMs - (Date.now() - started)));
     return {
       sent: () => {
         narrow.sent();
