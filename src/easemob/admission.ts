@@ -168,9 +168,18 @@ export class DeficitRoundRobin<T> {
   }
 }
 
-/** Resolves when one more call fits in `limit` per rolling `windowMs` for `name`, fleet-wide. */
+/** No more than `limit` admissions in any rolling `windowMs`. */
+export interface WindowRule {
+  limit: number;
+  windowMs: number;
+}
+
+/**
+ * Resolves when one more call fits in `limit` per rolling `windowMs` for `name`, fleet-wide, and
+ * in `pace` (the same rate over a shorter window) when given.
+ */
 export interface SharedSlots {
-  acquire(name: string, limit: number, windowMs: number): Promise<void>;
+  acquire(name: string, limit: number, windowMs: number, pace?: WindowRule): Promise<void>;
 }
 
 export interface FairLimiterOptions {
@@ -179,6 +188,11 @@ export interface FairLimiterOptions {
   /** Already stretched by the caller's margin. */
   windowMs: number;
   maxWaitMs: number;
+  /**
+   * At most this many admissions in any `windowMs * burst / limit` too (default `limit`: a whole
+   * window's calls may leave at once). See `pacedBurst` in rate-budget.ts for why.
+   */
+  burst?: number;
   /** Calls waiting at most; beyond, the longest caller's newest call or the newcomer is refused. */
   maxQueued: number;
   /** The fleet's budget: fairness is decided here, the shared limiter says when. */
@@ -218,8 +232,26 @@ export class FairLimiter {
   private dispatching = false;
   private readonly now: () => number;
 
+  /** The window, and the shorter one that paces it (the same rate), when `burst` asks for one. */
+  private readonly rules: WindowRule[];
+
   constructor(private readonly options: FairLimiterOptions) {
     this.now = options.now ?? Date.now;
+    const { limit, windowMs, burst = limit } = options;
+    this.rules = [{ limit, windowMs }];
+    if (burst > 0 && burst < limit) {
+      this.rules.push({ limit: burst, windowMs: (windowMs * burst) / limit });
+    }
+  }
+
+  /** When the `position`-th next call may go under every rule. */
+  private grantAt(now: number, position: number): number {
+    const times = this.times();
+    let at = now;
+    for (const rule of this.rules) {
+      at = Math.max(at, nextGrantAt(times, rule.limit, rule.windowMs, now, position));
+    }
+    return at;
   }
 
   get waiting(): number {
@@ -229,9 +261,7 @@ export class FairLimiter {
   /** Estimated wait for a new call of `caller`, in ms. */
   estimateMs(caller: string, weight = 1): number {
     const now = this.now();
-    const position = this.queue.positionOf(caller, weight);
-    const { limit, windowMs } = this.options;
-    return nextGrantAt(this.times(), limit, windowMs, now, position) - now;
+    return this.grantAt(now, this.queue.positionOf(caller, weight)) - now;
   }
 
   /** Resolves when the call may go; rejects with {@link AdmissionRefused} when it may not. */
@@ -326,10 +356,9 @@ export class FairLimiter {
       return;
     }
     if (this.timer) return;
-    const { limit, windowMs } = this.options;
     while (this.queue.size > 0) {
       const now = this.now();
-      const at = nextGrantAt(this.times(), limit, windowMs, now, 0);
+      const at = this.grantAt(now, 0);
       if (at > now) {
         this.timer = setTimeout(() => {
           this.timer = undefined;
@@ -348,7 +377,7 @@ export class FairLimiter {
     try {
       while (this.queue.size > 0) {
         const { name, limit, windowMs } = this.options;
-        await shared.acquire(name, limit, windowMs);
+        await shared.acquire(name, limit, windowMs, this.rules[1]);
         const slot = this.record(this.now());
         // Waiters that left meanwhile: the slot is spent unused, never over budget.
         this.queue.next()?.admit(slot);
