@@ -210,7 +210,10 @@ export interface Slot {
 }
 
 interface Admission {
+  /** When it was sent, or admitted while it is not sent yet: what the window counts. */
   at: number;
+  /** When it was admitted: what the pacing counts (see `rules`). */
+  admitted: number;
   sent: boolean;
 }
 
@@ -232,7 +235,12 @@ export class FairLimiter {
   private dispatching = false;
   private readonly now: () => number;
 
-  /** The window, and the shorter one that paces it (the same rate), when `burst` asks for one. */
+  /**
+   * The window, and the shorter one that paces it (the same rate), when `burst` asks for one. The
+   * window counts calls from when they were sent (see `Slot`); the pacing from when they were
+   * admitted, as it only spreads the grants: counted from send times, every late send would
+   * stretch its short window too, and a loop 100 ms late would halve the rate.
+   */
   private readonly rules: WindowRule[];
 
   constructor(private readonly options: FairLimiterOptions) {
@@ -246,12 +254,11 @@ export class FairLimiter {
 
   /** When the `position`-th next call may go under every rule. */
   private grantAt(now: number, position: number): number {
-    const times = this.times();
-    let at = now;
-    for (const rule of this.rules) {
-      at = Math.max(at, nextGrantAt(times, rule.limit, rule.windowMs, now, position));
-    }
-    return at;
+    const [window, pace] = this.rules;
+    const at = nextGrantAt(this.times('at'), window!.limit, window!.windowMs, now, position);
+    if (!pace) return at;
+    const paced = nextGrantAt(this.times('admitted'), pace.limit, pace.windowMs, now, position);
+    return Math.max(at, paced);
   }
 
   get waiting(): number {
@@ -392,7 +399,7 @@ export class FairLimiter {
 
   private record(at: number): Slot {
     const { limit, windowMs } = this.options;
-    const admission: Admission = { at, sent: false };
+    const admission: Admission = { at, admitted: at, sent: false };
     this.recent.push(admission);
     if (this.recent.length > limit * 2) {
       // Calls admitted but not sent yet stay: they will land in a window still to come.
@@ -416,8 +423,8 @@ export class FairLimiter {
   }
 
   /** The admissions' times, ascending, as `nextGrantAt` takes them. */
-  private times(): number[] {
-    return this.recent.map((a) => a.at).sort((a, b) => a - b);
+  private times(which: 'at' | 'admitted'): number[] {
+    return this.recent.map((a) => a[which]).sort((a, b) => a - b);
   }
 }
 
