@@ -195,7 +195,9 @@ describe('FairLimiter decisions on a fake clock', () => {
   it('paces from admission times: late sends push the window back, not the pacing', async () => {
     // 100 per window, 10 at once: 10 per 100 ms.
     const { fair, clock } = limiter({ limit: 100, burst: 10, maxWaitMs: 1000 });
-    const slots = await Promise.all(Array.from({ length: 10 }, () => fair.acquire({ caller: 'a' })));
+    const slots = await Promise.all(
+      Array.from({ length: 10 }, () => fair.acquire({ caller: 'a' })),
+    );
     expect(fair.estimateMs('a')).toBe(100);
     // All ten left 60 ms late (a busy loop): the next ten may still go 100 ms after the first.
     clock.now += 60;
