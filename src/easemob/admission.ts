@@ -201,20 +201,22 @@ export interface FairLimiterOptions {
 }
 
 /**
- * An admitted call's place in its window. `sent()` moves it to when the call really left (after
- * its token, a free connection, a busy event loop): the window is Easemob's count of arrivals, and
- * an admission that leaves late must not let the next one in early.
+ * An admitted call's place in its window: it counts as arriving *now* until `done()` (answered,
+ * failed, or never made), and from then at that moment. Easemob counts arrivals (Easemob「接口限流说明」),
+ * and a call arrives somewhere between leaving and being answered: however late a busy event loop,
+ * a queue for connections or the server's own loop lets it arrive, it arrived before its answer,
+ * so calls counted so never meet more than the limit in any window of Easemob's.
  */
 export interface Slot {
-  sent(): void;
+  done(): void;
 }
 
 interface Admission {
-  /** When it was sent, or admitted while it is not sent yet: what the window counts. */
+  /** When it was done; while it is not, it counts as now. */
   at: number;
   /** When it was admitted: what the pacing counts (see `rules`). */
   admitted: number;
-  sent: boolean;
+  done: boolean;
 }
 
 interface Waiter {
@@ -237,9 +239,8 @@ export class FairLimiter {
 
   /**
    * The window, and the shorter one that paces it (the same rate), when `burst` asks for one. The
-   * window counts calls from when they were sent (see `Slot`); the pacing from when they were
-   * admitted, as it only spreads the grants: counted from send times, every late send would
-   * stretch its short window too, and a loop 100 ms late would halve the rate.
+   * window counts calls as `Slot` says; the pacing from when they were admitted, as it only
+   * spreads the grants: counted from answers, every slow answer would stretch its short window.
    */
   private readonly rules: WindowRule[];
 
@@ -255,9 +256,10 @@ export class FairLimiter {
   /** When the `position`-th next call may go under every rule. */
   private grantAt(now: number, position: number): number {
     const [window, pace] = this.rules;
-    const at = nextGrantAt(this.times('at'), window!.limit, window!.windowMs, now, position);
+    const at = nextGrantAt(this.times(now), window!.limit, window!.windowMs, now, position);
     if (!pace) return at;
-    const paced = nextGrantAt(this.times('admitted'), pace.limit, pace.windowMs, now, position);
+    const admitted = this.recent.map((a) => a.admitted).sort((a, b) => a - b);
+    const paced = nextGrantAt(admitted, pace.limit, pace.windowMs, now, position);
     return Math.max(at, paced);
   }
 
@@ -399,32 +401,26 @@ export class FairLimiter {
 
   private record(at: number): Slot {
     const { limit, windowMs } = this.options;
-    const admission: Admission = { at, admitted: at, sent: false };
+    const admission: Admission = { at, admitted: at, done: false };
     this.recent.push(admission);
     if (this.recent.length > limit * 2) {
-      // Calls admitted but not sent yet stay: they will land in a window still to come.
-      this.recent = this.recent.filter((a) => !a.sent || a.at > at - windowMs).slice(-2 * limit);
+      // Calls not done yet stay: they count until they are.
+      this.recent = this.recent.filter((a) => !a.done || a.at > at - windowMs).slice(-2 * limit);
     }
+    // A timer armed meanwhile counted this call as arriving no later than then: when it fires, the
+    // grant is worked out again from the calls as they are by then.
     return {
-      sent: () => {
-        if (admission.sent) return;
-        admission.sent = true;
-        const now = this.now();
-        if (now <= admission.at) return;
-        admission.at = now;
-        // A later send time can only make the next grant later: re-arm the timer from it.
-        if (this.timer) {
-          clearTimeout(this.timer);
-          this.timer = undefined;
-          this.pump();
-        }
+      done: () => {
+        if (admission.done) return;
+        admission.done = true;
+        admission.at = this.now();
       },
     };
   }
 
-  /** The admissions' times, ascending, as `nextGrantAt` takes them. */
-  private times(which: 'at' | 'admitted'): number[] {
-    return this.recent.map((a) => a[which]).sort((a, b) => a - b);
+  /** When each admission counts (`now` for those not done), ascending, as `nextGrantAt` takes them. */
+  private times(now: number): number[] {
+    return this.recent.map((a) => (a.done ? a.at : now)).sort((a, b) => a - b);
   }
 }
 

@@ -166,7 +166,8 @@ export class Core {
    * signal as the call itself would have, without making it; rejects with the same EasemobError.
    */
   async acquire(endpoint: EndpointName, scope = this.options.scope?.()): Promise<void> {
-    await this.admit(endpoint, scope);
+    // The call it is for is made later and elsewhere: its slot counts from now.
+    (await this.admit(endpoint, scope))?.done();
   }
 
   /** What is left of a call's wait bound; undefined without budgets (no bound then). */
@@ -176,7 +177,7 @@ export class Core {
   }
 
   /**
-   * A budget slot for one attempt of `endpoint` (none without budgets); see `Slot.sent`. Waits at
+   * A budget slot for one attempt of `endpoint` (none without budgets); see `Slot.done`. Waits at
    * most what is left of the call's wait bound, and counts what it waited against it.
    */
   private async admit(
@@ -237,20 +238,31 @@ export class Core {
     // stay within budget as Easemob counts it)…
     if (auth) await this.tokenFor(endpoint, scope?.signal);
     let slot = prepaid ? undefined : await this.admit(endpoint, scope, state);
-    // …and read again once the slot is ours (at once, from the cache): one taken before a long
-    // wait for budget may expire before the call leaves, which under load turned into 401s.
-    let token = auth ? await this.tokenFor(endpoint, scope?.signal) : undefined;
+    let refused: string | undefined;
     try {
-      return await this.send(endpoint, path, call.body, token, scope?.signal, state, slot);
-    } catch (error) {
-      // Easemob「用户体系集成 › 获取管理员权限token」: a token may stop working before expires_in
-      // says; on a 401 get a new one, once.
-      if (!(auth && token && error instanceof EasemobError && error.status === 401)) throw error;
-      await this.tokens.invalidate(token);
-      await this.tokenFor(endpoint, scope?.signal);
-      slot = await this.admit(endpoint, scope, state);
-      token = await this.tokenFor(endpoint, scope?.signal);
-      return this.send(endpoint, path, call.body, token, scope?.signal, state, slot);
+      // …and read again once the slot is ours (at once, from the cache): one taken before a long
+      // wait for budget may expire before the call leaves, which under load turned into 401s.
+      const token = auth ? await this.tokenFor(endpoint, scope?.signal) : undefined;
+      try {
+        return await this.send(endpoint, path, call.body, token, scope?.signal, state);
+      } catch (error) {
+        // Easemob「用户体系集成 › 获取管理员权限token」: a token may stop working before
+        // expires_in says; on a 401 get a new one, once.
+        if (!(auth && token && error instanceof EasemobError && error.status === 401)) throw error;
+        refused = token;
+      }
+    } finally {
+      // Answered, failed or never made: from now on the slot counts from here (see `Slot`).
+      slot?.done();
+    }
+    await this.tokens.invalidate(refused);
+    await this.tokenFor(endpoint, scope?.signal);
+    slot = await this.admit(endpoint, scope, state);
+    try {
+      const token = await this.tokenFor(endpoint, scope?.signal);
+      return await this.send(endpoint, path, call.body, token, scope?.signal, state);
+    } finally {
+      slot?.done();
     }
   }
 
@@ -268,7 +280,6 @@ export class Core {
     token: string | undefined,
     signal: AbortSignal | undefined,
     state: CallState,
-    slot?: Slot,
   ): Promise<unknown> {
     if (signal?.aborted) throw abortedCall(endpoint, signal);
     const method = endpointSpecs[endpoint].method;
@@ -286,8 +297,6 @@ export class Core {
     const answer = await this.circuit
       .run(endpoint, () => {
         const done = this.options.observer?.attempt?.(endpoint);
-        // The budget counts arrivals: this slot's window starts now, not when it was admitted.
-        slot?.sent();
         const sent = this.transport.send({ endpoint, method, path, body, token });
         return done ? observeAttempt(sent, done) : sent;
       })

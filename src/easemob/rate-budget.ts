@@ -42,22 +42,22 @@ export interface SharedRateLimiter {
 }
 
 /**
- * Windows are stretched by a fifth so calls that leave on time still arrive within Easemob's count
- * after uneven delays on the way (a busy event loop on either side, the network): a burst that
- * fills a window and arrives 200 ms late still does not meet the next one. Each call is counted
- * from when it was sent (`Slot.sent`), not when it was admitted. In the budget bench on two shared
- * cores: 5% and admission times, 179 upstream 429s; 10%, 158; 10% and send times, 28; the smoke
- * run under the whole test suite still met 429s at 10% (a cold emulator stamps a first burst late).
+ * Windows are stretched by a fifth. In this process each call counts until its answer (`Slot`),
+ * which no delay on the way can undercut; the margin stays for the fleet's budget, which counts
+ * admissions on Redis's clock (it never sees the answers), and for a call given up on before its
+ * answer. History, budget bench on two shared cores: 5% and admission times, 179 upstream 429s;
+ * 10%, 158; 10% and send times, 28; 20% and send times still 17–138 in a 10-s flood.
  */
 export const windowMargin = 1.2;
 
 /**
- * How many of a window's calls may leave at once: a tenth of the limit (at least 10, or the whole
- * limit when it is smaller), the rest paced at the same rate, e.g. 10 app-wide calls per 120 ms.
- * A whole window's calls let go together queue behind our connections and the server's event
- * loop, so their arrivals spread over hundreds of ms while the next window's burst arrives at
- * once: Easemob, counting arrivals per second (Easemob「接口限流说明」), then sees more than the
- * limit. Paced, a call also waits for the next tenth of a window, not the next window.
+ * How many of a window's calls the fleet lets go at once: a tenth of the limit (at least 10, or
+ * the whole limit when it is smaller), the rest paced at the same rate, e.g. 10 app-wide calls per
+ * 120 ms. Counting admissions, a whole window let go together queues behind connections and the
+ * server's event loop, so its arrivals spread over hundreds of ms while the next window's burst
+ * arrives at once: Easemob, counting arrivals per second (Easemob「接口限流说明」), then sees more
+ * than the limit. In one process the answers say when calls arrived, so it does not pace: paced,
+ * a loop that turns every 300 ms under load lets 10 calls go a turn, a third of the budget.
  */
 export function pacedBurst(limit: number): number {
   return Math.min(limit, Math.max(10, Math.ceil(limit / 10)));
@@ -80,7 +80,7 @@ export class RateBudget {
         name,
         limit,
         windowMs: Math.round(windowMs * windowMargin),
-        burst: pacedBurst(limit),
+        burst: shared ? pacedBurst(limit) : limit,
         maxWaitMs: budgets.maxWaitMs,
         maxQueued: budgets.maxQueued,
         shared,
@@ -97,7 +97,7 @@ export class RateBudget {
 
   /**
    * Resolves with the slot of one call in `bucket` (and in the app-wide budget, unless it is the
-   * token's): say `sent()` when it leaves. Rejects with `AdmissionRefused` when the scope's caller
+   * token's): say `done()` once it is answered (or failed, or was never made). Rejects with `AdmissionRefused` when the scope's caller
    * may not wait that long (`maxWaitMs`: what is left of the call's bound).
    */
   async take(
@@ -113,9 +113,9 @@ export class RateBudget {
     const narrow = await this.buckets[bucket].acquire(scope, maxWaitMs);
     const app = await this.app.acquire(scope, Math.max(0, maxWaitMs - (Date.now() - started)));
     return {
-      sent: () => {
-        narrow.sent();
-        app.sent();
+      done: () => {
+        narrow.done();
+        app.done();
       },
     };
   }
