@@ -189,7 +189,10 @@ export async function runBudget(options: BudgetOptions): Promise<BudgetReport> {
     // one too (a user nobody else asks), so it competes for the same app-wide budget.
     log(`bench: budget: flood, ${flood.workers} concurrent requests beside one every 100 ms`);
     const floodPool = gatewayPool(url, flood.workers);
-    const steadyPool = gatewayPool(url, 4);
+    // An open loop needs a connection per request in flight: 10 a second, each up to the wait
+    // bound and a second more. With fewer, its requests queue here, not in the gateway.
+    const steadyPool = gatewayPool(url, Math.ceil(((maxWaitMs + 1000) / 100) * 1.5));
+    await Promise.all([floodPool.connect(flooder), steadyPool.connect(steady)]);
     let floodNext = 0;
     const [floodOutcome, steadyOutcome] = await Promise.all([
       closedLoop(floodPool, flood.workers, { seconds: flood.seconds }, () => ({

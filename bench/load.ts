@@ -90,7 +90,17 @@ export function gatewayPool(url: string, connections: number) {
     });
     return response.body.json();
   };
-  return { send, raw, close: () => pool.close() };
+  /**
+   * Opens `connections` connections before a measurement, by as many concurrent `{ __typename }`
+   * (no Easemob call). A Node server whose event loop is saturated accepts new connections only a
+   * few a second (the flood's gateway: ~80 connections in its listen queue, draining ~6 a second;
+   * strace shows one accept per poll, never to EAGAIN), so a pool that connects during a flood
+   * measures the gateway's accept queue (10 s and more), not its answers.
+   */
+  const connect = async (token: string) => {
+    await Promise.all(Array.from({ length: connections }, () => raw('{ __typename }', token)));
+  };
+  return { send, raw, connect, close: () => pool.close() };
 }
 
 /**

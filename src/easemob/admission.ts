@@ -168,9 +168,18 @@ export class DeficitRoundRobin<T> {
   }
 }
 
-/** Resolves when one more call fits in `limit` per rolling `windowMs` for `name`, fleet-wide. */
+/** No more than `limit` admissions in any rolling `windowMs`. */
+export interface WindowRule {
+  limit: number;
+  windowMs: number;
+}
+
+/**
+ * Resolves when one more call fits in `limit` per rolling `windowMs` for `name`, fleet-wide, and
+ * in `pace` (the same rate over a shorter window) when given.
+ */
 export interface SharedSlots {
-  acquire(name: string, limit: number, windowMs: number): Promise<void>;
+  acquire(name: string, limit: number, windowMs: number, pace?: WindowRule): Promise<void>;
 }
 
 export interface FairLimiterOptions {
@@ -179,6 +188,11 @@ export interface FairLimiterOptions {
   /** Already stretched by the caller's margin. */
   windowMs: number;
   maxWaitMs: number;
+  /**
+   * At most this many admissions in any `windowMs * burst / limit` too (default `limit`: a whole
+   * window's calls may leave at once). See `pacedBurst` in rate-budget.ts for why.
+   */
+  burst?: number;
   /** Calls waiting at most; beyond, the longest caller's newest call or the newcomer is refused. */
   maxQueued: number;
   /** The fleet's budget: fairness is decided here, the shared limiter says when. */
@@ -187,17 +201,22 @@ export interface FairLimiterOptions {
 }
 
 /**
- * An admitted call's place in its window. `sent()` moves it to when the call really left (after
- * its token, a free connection, a busy event loop): the window is Easemob's count of arrivals, and
- * an admission that leaves late must not let the next one in early.
+ * An admitted call's place in its window: it counts as arriving *now* until `done()` (answered,
+ * failed, or never made), and from then at that moment. Easemob counts arrivals (Easemob「接口限流说明」),
+ * and a call arrives somewhere between leaving and being answered: however late a busy event loop,
+ * a queue for connections or the server's own loop lets it arrive, it arrived before its answer,
+ * so calls counted so never meet more than the limit in any window of Easemob's.
  */
 export interface Slot {
-  sent(): void;
+  done(): void;
 }
 
 interface Admission {
+  /** When it was done; while it is not, it counts as now. */
   at: number;
-  sent: boolean;
+  /** When it was admitted: what the pacing counts (see `rules`). */
+  admitted: number;
+  done: boolean;
 }
 
 interface Waiter {
@@ -218,8 +237,30 @@ export class FairLimiter {
   private dispatching = false;
   private readonly now: () => number;
 
+  /**
+   * The window, and the shorter one that paces it (the same rate), when `burst` asks for one. The
+   * window counts calls as `Slot` says; the pacing from when they were admitted, as it only
+   * spreads the grants: counted from answers, every slow answer would stretch its short window.
+   */
+  private readonly rules: WindowRule[];
+
   constructor(private readonly options: FairLimiterOptions) {
     this.now = options.now ?? Date.now;
+    const { limit, windowMs, burst = limit } = options;
+    this.rules = [{ limit, windowMs }];
+    if (burst > 0 && burst < limit) {
+      this.rules.push({ limit: burst, windowMs: (windowMs * burst) / limit });
+    }
+  }
+
+  /** When the `position`-th next call may go under every rule. */
+  private grantAt(now: number, position: number): number {
+    const [window, pace] = this.rules;
+    const at = nextGrantAt(this.times(now), window!.limit, window!.windowMs, now, position);
+    if (!pace) return at;
+    const admitted = this.recent.map((a) => a.admitted).sort((a, b) => a - b);
+    const paced = nextGrantAt(admitted, pace.limit, pace.windowMs, now, position);
+    return Math.max(at, paced);
   }
 
   get waiting(): number {
@@ -229,9 +270,7 @@ export class FairLimiter {
   /** Estimated wait for a new call of `caller`, in ms. */
   estimateMs(caller: string, weight = 1): number {
     const now = this.now();
-    const position = this.queue.positionOf(caller, weight);
-    const { limit, windowMs } = this.options;
-    return nextGrantAt(this.times(), limit, windowMs, now, position) - now;
+    return this.grantAt(now, this.queue.positionOf(caller, weight)) - now;
   }
 
   /** Resolves when the call may go; rejects with {@link AdmissionRefused} when it may not. */
@@ -326,10 +365,9 @@ export class FairLimiter {
       return;
     }
     if (this.timer) return;
-    const { limit, windowMs } = this.options;
     while (this.queue.size > 0) {
       const now = this.now();
-      const at = nextGrantAt(this.times(), limit, windowMs, now, 0);
+      const at = this.grantAt(now, 0);
       if (at > now) {
         this.timer = setTimeout(() => {
           this.timer = undefined;
@@ -348,7 +386,7 @@ export class FairLimiter {
     try {
       while (this.queue.size > 0) {
         const { name, limit, windowMs } = this.options;
-        await shared.acquire(name, limit, windowMs);
+        await shared.acquire(name, limit, windowMs, this.rules[1]);
         const slot = this.record(this.now());
         // Waiters that left meanwhile: the slot is spent unused, never over budget.
         this.queue.next()?.admit(slot);
@@ -363,32 +401,26 @@ export class FairLimiter {
 
   private record(at: number): Slot {
     const { limit, windowMs } = this.options;
-    const admission: Admission = { at, sent: false };
+    const admission: Admission = { at, admitted: at, done: false };
     this.recent.push(admission);
     if (this.recent.length > limit * 2) {
-      // Calls admitted but not sent yet stay: they will land in a window still to come.
-      this.recent = this.recent.filter((a) => !a.sent || a.at > at - windowMs).slice(-2 * limit);
+      // Calls not done yet stay: they count until they are.
+      this.recent = this.recent.filter((a) => !a.done || a.at > at - windowMs).slice(-2 * limit);
     }
+    // A timer armed meanwhile counted this call as arriving no later than then: when it fires, the
+    // grant is worked out again from the calls as they are by then.
     return {
-      sent: () => {
-        if (admission.sent) return;
-        admission.sent = true;
-        const now = this.now();
-        if (now <= admission.at) return;
-        admission.at = now;
-        // A later send time can only make the next grant later: re-arm the timer from it.
-        if (this.timer) {
-          clearTimeout(this.timer);
-          this.timer = undefined;
-          this.pump();
-        }
+      done: () => {
+        if (admission.done) return;
+        admission.done = true;
+        admission.at = this.now();
       },
     };
   }
 
-  /** The admissions' times, ascending, as `nextGrantAt` takes them. */
-  private times(): number[] {
-    return this.recent.map((a) => a.at).sort((a, b) => a - b);
+  /** When each admission counts (`now` for those not done), ascending, as `nextGrantAt` takes them. */
+  private times(now: number): number[] {
+    return this.recent.map((a) => (a.done ? a.at : now)).sort((a, b) => a - b);
   }
 }
 

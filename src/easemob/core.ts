@@ -70,6 +70,13 @@ interface CallState {
   prepaid: boolean;
   sending: boolean;
   reached: boolean;
+  /**
+   * What the call has spent of its caller's wait bound (`RateBudgets.maxWaitMs`): waits for
+   * budget and pauses after a 429, every attempt's together. A 429 is Easemob's budget saying no,
+   * so waiting it out is waiting for budget: past the bound the caller was promised, the call is
+   * answered RATE_LIMITED instead of retried.
+   */
+  waitedMs: number;
 }
 
 /**
@@ -112,19 +119,28 @@ export class Core {
     const spec = endpointSpecs[endpoint];
     const path = this.appPath + expandPath(spec.path, call.params) + queryString(call.query);
     const scope = call.detached ? undefined : this.options.scope?.();
-    const state: CallState = { prepaid: call.slot === 'acquired', sending: false, reached: false };
+    const state: CallState = {
+      prepaid: call.slot === 'acquired',
+      sending: false,
+      reached: false,
+      waitedMs: 0,
+    };
     const run = withRetries(
       spec,
       this.options.retry,
       () => this.attempt(endpoint, path, call, scope, state),
-      ({ error, attempt, delayMs }) => {
-        this.options.observer?.retry?.(endpoint);
-        this.options.logger?.warn(
-          { endpoint, attempt, delayMs, err: describe(error) },
-          'retrying Easemob call',
-        );
+      {
+        onRetry: ({ error, attempt, delayMs }) => {
+          if (throttled(error)) state.waitedMs += delayMs;
+          this.options.observer?.retry?.(endpoint);
+          this.options.logger?.warn(
+            { endpoint, attempt, delayMs, err: describe(error) },
+            'retrying Easemob call',
+          );
+        },
+        signal: scope?.signal,
+        waitLeftMs: (error) => (throttled(error) ? this.waitLeftMs(state) : undefined),
       },
-      scope?.signal,
     );
     const json = await (scope?.signal ? promptly(run, scope.signal, endpoint, state) : run).catch(
       (error: unknown) => {
@@ -150,13 +166,24 @@ export class Core {
    * signal as the call itself would have, without making it; rejects with the same EasemobError.
    */
   async acquire(endpoint: EndpointName, scope = this.options.scope?.()): Promise<void> {
-    await this.admit(endpoint, scope);
+    // The call it is for is made later and elsewhere: its slot counts from now.
+    (await this.admit(endpoint, scope))?.done();
   }
 
-  /** A budget slot for one attempt of `endpoint` (none without budgets); see `Slot.sent`. */
+  /** What is left of a call's wait bound; undefined without budgets (no bound then). */
+  private waitLeftMs(state: CallState): number | undefined {
+    if (!this.options.rateBudgets) return undefined;
+    return Math.max(0, this.options.rateBudgets.maxWaitMs - state.waitedMs);
+  }
+
+  /**
+   * A budget slot for one attempt of `endpoint` (none without budgets); see `Slot.done`. Waits at
+   * most what is left of the call's wait bound, and counts what it waited against it.
+   */
   private async admit(
     endpoint: EndpointName,
     scope: CallScope | undefined,
+    state?: CallState,
   ): Promise<Slot | undefined> {
     const signal = scope?.signal;
     if (signal?.aborted) throw abortedCall(endpoint, signal);
@@ -165,8 +192,10 @@ export class Core {
     const bucket = endpoint === 'token' ? 'token' : endpointSpecs[endpoint].bucket;
     const started = performance.now();
     try {
-      const slot = await this.budget.take(bucket, scope);
-      this.options.observer?.admitted?.(endpoint, scope?.caller, performance.now() - started);
+      const slot = await this.budget.take(bucket, scope, state && this.waitLeftMs(state));
+      const waited = performance.now() - started;
+      if (state) state.waitedMs += waited;
+      this.options.observer?.admitted?.(endpoint, scope?.caller, waited);
       return slot;
     } catch (error) {
       if (!(error instanceof AdmissionRefused)) throw error;
@@ -208,21 +237,32 @@ export class Core {
     // A token first, so a slot is not spent waiting for one (calls must leave when admitted to
     // stay within budget as Easemob counts it)…
     if (auth) await this.tokenFor(endpoint, scope?.signal);
-    let slot = prepaid ? undefined : await this.admit(endpoint, scope);
-    // …and read again once the slot is ours (at once, from the cache): one taken before a long
-    // wait for budget may expire before the call leaves, which under load turned into 401s.
-    let token = auth ? await this.tokenFor(endpoint, scope?.signal) : undefined;
+    let slot = prepaid ? undefined : await this.admit(endpoint, scope, state);
+    let refused: string | undefined;
     try {
-      return await this.send(endpoint, path, call.body, token, scope?.signal, state, slot);
-    } catch (error) {
-      // Easemob「用户体系集成 › 获取管理员权限token」: a token may stop working before expires_in
-      // says; on a 401 get a new one, once.
-      if (!(auth && token && error instanceof EasemobError && error.status === 401)) throw error;
-      await this.tokens.invalidate(token);
-      await this.tokenFor(endpoint, scope?.signal);
-      slot = await this.admit(endpoint, scope);
-      token = await this.tokenFor(endpoint, scope?.signal);
-      return this.send(endpoint, path, call.body, token, scope?.signal, state, slot);
+      // …and read again once the slot is ours (at once, from the cache): one taken before a long
+      // wait for budget may expire before the call leaves, which under load turned into 401s.
+      const token = auth ? await this.tokenFor(endpoint, scope?.signal) : undefined;
+      try {
+        return await this.send(endpoint, path, call.body, token, scope?.signal, state);
+      } catch (error) {
+        // Easemob「用户体系集成 › 获取管理员权限token」: a token may stop working before
+        // expires_in says; on a 401 get a new one, once.
+        if (!(auth && token && error instanceof EasemobError && error.status === 401)) throw error;
+        refused = token;
+      }
+    } finally {
+      // Answered, failed or never made: from now on the slot counts from here (see `Slot`).
+      slot?.done();
+    }
+    await this.tokens.invalidate(refused);
+    await this.tokenFor(endpoint, scope?.signal);
+    slot = await this.admit(endpoint, scope, state);
+    try {
+      const token = await this.tokenFor(endpoint, scope?.signal);
+      return await this.send(endpoint, path, call.body, token, scope?.signal, state);
+    } finally {
+      slot?.done();
     }
   }
 
@@ -240,7 +280,6 @@ export class Core {
     token: string | undefined,
     signal: AbortSignal | undefined,
     state: CallState,
-    slot?: Slot,
   ): Promise<unknown> {
     if (signal?.aborted) throw abortedCall(endpoint, signal);
     const method = endpointSpecs[endpoint].method;
@@ -258,8 +297,6 @@ export class Core {
     const answer = await this.circuit
       .run(endpoint, () => {
         const done = this.options.observer?.attempt?.(endpoint);
-        // The budget counts arrivals: this slot's window starts now, not when it was admitted.
-        slot?.sent();
         const sent = this.transport.send({ endpoint, method, path, body, token });
         return done ? observeAttempt(sent, done) : sent;
       })
@@ -351,6 +388,11 @@ function queryString(query: CallOptions<z.ZodType>['query']): string {
   }
   const text = search.toString();
   return text ? `?${text}` : '';
+}
+
+/** Easemob's limiter refused the attempt (Easemob「接口限流说明」): not done, to be waited out. */
+function throttled(error: unknown): boolean {
+  return error instanceof EasemobError && error.status === 429;
 }
 
 /** Log-safe summary of a failure: our own fields only, never a cause's internals. */

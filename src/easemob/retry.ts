@@ -53,27 +53,43 @@ export function isRetryable(error: unknown, spec: EndpointSpec): boolean {
   return spec.idempotent;
 }
 
+export interface RetryHooks {
+  onRetry?: (info: { error: unknown; attempt: number; delayMs: number }) => void;
+  /** No retry starts once it aborted (the request's deadline, its caller's disconnection). */
+  signal?: AbortSignal;
+  /**
+   * How long the call may still wait before retrying `error`, beyond the retry budget: for a 429,
+   * what is left of the caller's wait bound for budget (see admission.ts); undefined: no bound.
+   */
+  waitLeftMs?: (error: unknown) => number | undefined;
+}
+
 /**
- * Runs `attempt` with exponential backoff and decorrelated jitter, bounded in count and time; no
- * retry starts once `signal` (the request's deadline, its caller's disconnection) has aborted.
+ * Runs `attempt` with exponential backoff and decorrelated jitter, bounded in count and time (the
+ * retry budget, and `hooks.waitLeftMs`: a retry that would wait longer is not made).
  */
 export function withRetries<T>(
   spec: EndpointSpec,
   options: RetryOptions,
   attempt: () => Promise<T>,
-  onRetry?: (info: { error: unknown; attempt: number; delayMs: number }) => void,
-  signal?: AbortSignal,
+  hooks: RetryHooks = {},
 ): Promise<T> {
   if (options.maxRetries === 0) return attempt();
+  const { onRetry, signal } = hooks;
   const deadline = Date.now() + options.budgetMs;
+  /** The latest a retry of `error` may start. */
+  const latest = (error: unknown) => {
+    const waitLeft = hooks.waitLeftMs?.(error);
+    return waitLeft === undefined ? deadline : Math.min(deadline, Date.now() + waitLeft);
+  };
   const worthIt = (error: unknown) =>
-    !signal?.aborted && isRetryable(error, spec) && fitsBudget(error, deadline);
+    !signal?.aborted && isRetryable(error, spec) && fitsBudget(error, latest(error));
   // Most calls succeed at once: the policy (and its emitters) is built only after a failure, and
   // replays that failure as its first attempt so backoff and counting are exactly as before.
   return attempt().catch((firstError: unknown) => {
     if (!worthIt(firstError)) throw firstError;
     let replay: { error: unknown } | undefined = { error: firstError };
-    return retryPolicy(options, deadline, worthIt, onRetry).execute(() => {
+    return retryPolicy(options, latest, worthIt, onRetry).execute(() => {
       if (!replay) return attempt();
       const { error } = replay;
       replay = undefined;
@@ -84,7 +100,7 @@ export function withRetries<T>(
 
 function retryPolicy(
   options: RetryOptions,
-  deadline: number,
+  latest: (error: unknown) => number,
   worthIt: (error: unknown) => boolean,
   onRetry?: (info: { error: unknown; attempt: number; delayMs: number }) => void,
 ) {
@@ -95,7 +111,7 @@ function retryPolicy(
         initialDelay: options.initialDelayMs,
         maxDelay: options.maxDelayMs,
       }),
-      deadline,
+      latest,
     ),
   });
   if (onRetry) {
@@ -120,11 +136,14 @@ function fitsBudget(error: unknown, deadline: number): boolean {
 
 type Context = IRetryBackoffContext<unknown>;
 
-/** Uses the server's Retry-After when it sent one, else the jittered exponential delay; never past the deadline. */
+/**
+ * Uses the server's Retry-After when it sent one, else the jittered exponential delay; never past
+ * the latest a retry of that failure may start.
+ */
 class RetryAfterBackoff implements IBackoffFactory<Context> {
   constructor(
     private readonly inner: IBackoffFactory<Context>,
-    private readonly deadline: number,
+    private readonly latest: (error: unknown) => number,
   ) {}
 
   next(context: Context): IBackoff<Context> {
@@ -132,9 +151,9 @@ class RetryAfterBackoff implements IBackoffFactory<Context> {
     const error = 'error' in context.result ? context.result.error : undefined;
     const asked = error instanceof EasemobError ? error.retryAfterSeconds : undefined;
     const wanted = asked === undefined ? computed.duration : asked * 1000;
-    const duration = Math.max(0, Math.min(wanted, this.deadline - Date.now()));
-    const deadline = this.deadline;
-    return { duration, next: (ctx) => new RetryAfterBackoff(computed, deadline).next(ctx) };
+    const duration = Math.max(0, Math.min(wanted, this.latest(error) - Date.now()));
+    const latest = this.latest;
+    return { duration, next: (ctx) => new RetryAfterBackoff(computed, latest).next(ctx) };
   }
 }
 

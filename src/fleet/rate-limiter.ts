@@ -1,21 +1,29 @@
 import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
+import type { WindowRule } from '../easemob/admission.js';
 import type { SharedRateLimiter } from '../easemob/rate-budget.js';
 
-// A rolling-window log on Redis's own clock, so instances with skewed clocks agree. Admits the call
-// (returns 0) or says how many ms until the oldest call in the window leaves it.
+// Rolling-window logs on Redis's own clock, so instances with skewed clocks agree: one key per
+// rule (the window, and the shorter one pacing it), all checked and written together. Admits the
+// call (returns 0) or says how many ms until it would fit every rule.
 const admit = `
 local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
-local window = tonumber(ARGV[1])
-redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now - window)
-if redis.call('ZCARD', KEYS[1]) < tonumber(ARGV[2]) then
-  redis.call('ZADD', KEYS[1], now, ARGV[3])
-  redis.call('PEXPIRE', KEYS[1], window)
-  return 0
+local wait = 0
+for i, key in ipairs(KEYS) do
+  local window = tonumber(ARGV[2 * i - 1])
+  redis.call('ZREMRANGEBYSCORE', key, '-inf', now - window)
+  if redis.call('ZCARD', key) >= tonumber(ARGV[2 * i]) then
+    local oldest = redis.call('ZRANGE', key, 0, 0, 'WITHSCORES')
+    wait = math.max(wait, 1, tonumber(oldest[2]) + window - now)
+  end
 end
-local oldest = redis.call('ZRANGE', KEYS[1], 0, 0, 'WITHSCORES')
-return math.max(1, tonumber(oldest[2]) + window - now)
+if wait > 0 then return wait end
+for i, key in ipairs(KEYS) do
+  redis.call('ZADD', key, now, ARGV[#ARGV])
+  redis.call('PEXPIRE', key, math.ceil(tonumber(ARGV[2 * i - 1])))
+end
+return 0
 `;
 
 /** The fleet's call budget: no more than `limit` calls in any rolling window, all instances together. */
@@ -25,10 +33,14 @@ export class RedisRateLimiter implements SharedRateLimiter {
     private readonly prefix: string,
   ) {}
 
-  async acquire(name: string, limit: number, windowMs: number): Promise<void> {
-    const key = `${this.prefix}:rate:${name}`;
+  async acquire(name: string, limit: number, windowMs: number, pace?: WindowRule): Promise<void> {
+    const rules = pace ? [{ limit, windowMs }, pace] : [{ limit, windowMs }];
+    const keys = rules.map((_, i) => `${this.prefix}:rate:${name}${i === 0 ? '' : ':pace'}`);
+    const args = rules.flatMap((rule) => [rule.windowMs, rule.limit]);
     for (;;) {
-      const wait = Number(await this.redis.eval(admit, 1, key, windowMs, limit, randomUUID()));
+      const wait = Number(
+        await this.redis.eval(admit, keys.length, ...keys, ...args, randomUUID()),
+      );
       if (wait === 0) return;
       // A little jitter so waiting instances do not all retry at the same millisecond.
       await new Promise((resolve) => setTimeout(resolve, wait + Math.random() * 5));

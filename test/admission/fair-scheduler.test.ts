@@ -177,19 +177,37 @@ describe('FairLimiter decisions on a fake clock', () => {
     await expect(fourth).rejects.toMatchObject({ reason: 'aborted' });
   });
 
-  it('counts a call from when it was sent: a late send pushes the next admission back', () => {
+  it('counts a call as arriving now until it is done: a slow answer pushes the next admission back', () => {
     const { fair, clock } = limiter({ limit: 1 });
     return fair.acquire({ caller: 'a' }).then((slot) => {
       // Admitted at once, next one a window away…
       expect(fair.estimateMs('a')).toBe(1000);
-      // …but it left 400 ms later (a token to fetch, a busy loop): Easemob counts it from then.
+      // …but 400 ms later it is still out (a token to fetch, a busy loop, a slow server): it may
+      // arrive only now, so the window counts it from now…
       clock.now += 400;
-      slot.sent();
       expect(fair.estimateMs('a')).toBe(1000);
-      slot.sent();
-      expect(fair.estimateMs('a')).toBe(1000);
+      // …and from its answer once it is done, whenever more time passes.
+      slot.done();
+      clock.now += 300;
+      expect(fair.estimateMs('a')).toBe(700);
+      slot.done();
+      expect(fair.estimateMs('a')).toBe(700);
       fair.close();
     });
+  });
+
+  it('paces from admission times: slow answers push the window back, not the pacing', async () => {
+    // 100 per window, 10 at once: 10 per 100 ms.
+    const { fair, clock } = limiter({ limit: 100, burst: 10, maxWaitMs: 1000 });
+    const slots = await Promise.all(
+      Array.from({ length: 10 }, () => fair.acquire({ caller: 'a' })),
+    );
+    expect(fair.estimateMs('a')).toBe(100);
+    // All ten answered 60 ms later: the next ten may still go 100 ms after the first.
+    clock.now += 60;
+    for (const slot of slots) slot.done();
+    expect(fair.estimateMs('a')).toBe(40);
+    fair.close();
   });
 
   it('an aborted signal takes the call out of the queue', async () => {

@@ -132,6 +132,26 @@ describe('several instances through one Redis', () => {
     await emulator.close();
   });
 
+  it('paces the fleet: at most a tenth of the window leaves at once, whichever instance sends it', async () => {
+    const names = Array.from({ length: 30 }, (_, i) => `u${i}`);
+    const emulator = await startEmulator({
+      seed: { users: names.map((username) => ({ username, password: 'pw' })) },
+    });
+    const limiter = (await fleet(`pace-${Date.now()}`)).rateLimiter;
+    const instances = [0, 1].map(() =>
+      // A bound shorter than a tenth of a window: what cannot leave with the first ten is refused.
+      clientOf(emulator, { rateBudgets: { maxWaitMs: 50 }, sharedRateLimiter: limiter }),
+    );
+    await Promise.all(instances.map((c) => c.tokens.app()));
+    const results = await Promise.allSettled(
+      names.map((name, i) => instances[i % 2]!.users.get(name)),
+    );
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(10);
+    expect(emulator.calls.count('users.get')).toBe(10);
+    await Promise.all(instances.map((c) => c.close()));
+    await emulator.close();
+  });
+
   it('one instance polls for the fleet; when it dies another takes over within the lease', async () => {
     const prefix = `lease-${Date.now()}`;
     const users = {
