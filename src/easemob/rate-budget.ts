@@ -42,13 +42,21 @@ export interface SharedRateLimiter {
 }
 
 /**
- * Windows are stretched by a fifth. In this process each call counts until its answer (`Slot`),
- * which no delay on the way can undercut; the margin stays for the fleet's budget, which counts
- * admissions on Redis's clock (it never sees the answers), and for a call given up on before its
- * answer. History, budget bench on two shared cores: 5% and admission times, 179 upstream 429s;
- * 10%, 158; 10% and send times, 28; 20% and send times still 17–138 in a 10-s flood.
+ * The fleet's windows are stretched by a fifth: its Redis budget counts admissions on Redis's
+ * clock (it never sees the answers), so a burst delayed on the way could land within Easemob's
+ * count of the next one. History, budget bench on two shared cores: 5% and admission times, 179
+ * upstream 429s; 10%, 158; 10% and send times, 28; 20% and send times still 17–138 in a 10-s flood.
  */
 export const windowMargin = 1.2;
+
+/**
+ * In one process each call counts until its answer (`Slot`), and Easemob counted it on arrival,
+ * before that answer: no delay on the way can put more than the limit in Easemob's second, so the
+ * window needs no stretching for that. The 5% left covers a call abandoned after it was written,
+ * counted done when we gave up while its bytes may still be on the way (a one-way trip, tens of
+ * ms). Stretched by a fifth, a saturated budget spent 100 calls per 1.2 s plus their latency.
+ */
+export const localWindowMargin = 1.05;
 
 /**
  * How many of a window's calls the fleet lets go at once: a tenth of the limit (at least 10, or
@@ -79,7 +87,7 @@ export class RateBudget {
       new FairLimiter({
         name,
         limit,
-        windowMs: Math.round(windowMs * windowMargin),
+        windowMs: Math.round(windowMs * (shared ? windowMargin : localWindowMargin)),
         burst: shared ? pacedBurst(limit) : limit,
         maxWaitMs: budgets.maxWaitMs,
         maxQueued: budgets.maxQueued,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { EasemobError } from '../../src/easemob/errors.js';
-import { windowMargin } from '../../src/easemob/rate-budget.js';
+import { localWindowMargin } from '../../src/easemob/rate-budget.js';
 import { toClientError } from '../../src/errors.js';
 import { callScope } from '../../src/request-scope.js';
 import { startHarness } from '../support/easemob.js';
@@ -29,7 +29,7 @@ describe('a call waits for budget at most UPSTREAM_MAX_WAIT_MS', () => {
       expect(error).toMatchObject({ code: 'budget_wait_exceeded', status: 0, notSent: true });
       // The next window opens a (stretched) second after the first five left.
       expect(error.retryAfterMs).toBeGreaterThan(200);
-      expect(error.retryAfterMs).toBeLessThanOrEqual(1000 * windowMargin);
+      expect(error.retryAfterMs).toBeLessThanOrEqual(1000 * localWindowMargin);
     }
     // Refused without waiting for a window, and without a call.
     expect(elapsed).toBeLessThan(1000);
