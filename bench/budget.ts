@@ -11,6 +11,7 @@ import {
   freshLanes,
   steadyUser,
 } from './budget-data.js';
+import { gatewayEnv } from './gateway-env.js';
 import { closedLoop, gatewayPool, type Outcome, paced, seeded, zipf } from './load.js';
 import { cpuMs, freePort, type Started, startNode, type Upstream } from './processes.js';
 
@@ -91,23 +92,12 @@ export async function runBudget(options: BudgetOptions): Promise<BudgetReport> {
       const port = await freePort();
       const gateway = await startNode(
         options.gatewayArgs,
-        {
-          NODE_ENV: 'production',
-          HOST: '127.0.0.1',
-          PORT: String(port),
-          EASEMOB_BASE_URL: upstream.url,
-          EASEMOB_ORG_NAME: upstream.orgName,
-          EASEMOB_APP_NAME: upstream.appName,
-          EASEMOB_CLIENT_ID: upstream.clientId,
-          EASEMOB_CLIENT_SECRET: upstream.clientSecret,
+        gatewayEnv(upstream, port, adminKey, {
           // Callers are told apart by their JWTs' subjects; the fresh pairs write as a backend.
           JWT_SECRET: jwtSecret,
-          ADMIN_API_KEYS: adminKey,
-          // Production refuses /metrics without a token.
-          METRICS_TOKEN: 'bench-metrics-token-0123456789',
           ...extra,
           ...(JSON.parse(process.env.BENCH_GATEWAY_ENV ?? '{}') as Record<string, string>),
-        },
+        }),
         /"msg":"GraphQL: /,
       );
       started.push(gateway);

@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { Pool } from 'undici';
-import { cpuMs, freePort, rssMb, startNode, watchMemory } from './processes.js';
+import { gatewayEnv, sideBySideSettings } from './gateway-env.js';
+import { cpuMs, freePort, rssMb, startNode, type Upstream, watchMemory } from './processes.js';
 import { type Scenario, scenarios } from './scenarios.js';
 
 /**
@@ -47,7 +48,7 @@ const adminKey = 'bench-admin-key-0123456789abcdef';
 const nodeFlags = flags['node-flags'].split(' ').filter(Boolean);
 
 const emulator = await startNode(['--import', 'tsx', 'bench/emulator.ts'], {});
-const upstream = JSON.parse(emulator.first) as Record<string, string>;
+const upstream = JSON.parse(emulator.first) as Upstream;
 const port = await freePort();
 const server =
   flags.target === 'bare-yoga'
@@ -58,22 +59,10 @@ const server =
       )
     : await startNode(
         [...nodeFlags, flags.main],
-        {
-          NODE_ENV: 'production',
-          HOST: '127.0.0.1',
-          PORT: String(port),
-          EASEMOB_BASE_URL: upstream.url!,
-          EASEMOB_ORG_NAME: upstream.orgName!,
-          EASEMOB_APP_NAME: upstream.appName!,
-          EASEMOB_CLIENT_ID: upstream.clientId!,
-          EASEMOB_CLIENT_SECRET: upstream.clientSecret!,
-          ADMIN_API_KEYS: adminKey,
-          METRICS_TOKEN: 'bench-metrics-token-0123456789',
-          UPSTREAM_RATE_LIMIT_PER_SECOND: '0',
-          MAX_COMPLEXITY: '100000',
-          COST_CONTACT_LIST_SIZE: '1000',
+        gatewayEnv(upstream, port, adminKey, {
+          ...sideBySideSettings,
           ...(scenario.warmCache ? {} : { CACHE: 'false' }),
-        },
+        }),
         /"msg":"GraphQL: /,
       );
 const pid = server.child.pid!;

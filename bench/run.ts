@@ -4,6 +4,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { isDeepStrictEqual, parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { runBudget } from './budget.js';
+import { gatewayEnv, sideBySideSettings } from './gateway-env.js';
 import {
   cpuMs,
   freePort,
@@ -14,7 +15,7 @@ import {
   type Upstream,
   watchMemory,
 } from './processes.js';
-import { contactCount, memoryScenario, type Scenario, scenarios } from './scenarios.js';
+import { memoryScenario, type Scenario, scenarios } from './scenarios.js';
 
 /**
  * `npm run bench`: the emulator, the gateway (production build), a direct-REST baseline and a
@@ -99,7 +100,7 @@ async function compare(): Promise<boolean> {
     const child = await startNode(
       gatewayArgs,
       {
-        ...gatewayEnv(upstream, port),
+        ...gatewayEnv(upstream, port, adminKey, sideBySideSettings),
         // Side by side with the baseline, nothing cached: a request alone makes the same calls
         // through every target. The warm-cache scenarios' gateway keeps the default cache and TTLs.
         ...(cache ? {} : { CACHE: 'false' }),
@@ -392,28 +393,6 @@ async function compare(): Promise<boolean> {
 function perRequest(calls: number): string {
   if (!Number.isFinite(calls)) return '—';
   return Number.isInteger(calls) ? String(calls) : calls.toPrecision(2);
-}
-
-/** The gateway as deployed, in front of the bench's emulator (`CACHE` is the caller's choice). */
-function gatewayEnv(upstream: Upstream, port: number): Record<string, string> {
-  return {
-    NODE_ENV: 'production',
-    HOST: '127.0.0.1',
-    PORT: String(port),
-    EASEMOB_BASE_URL: upstream.url,
-    EASEMOB_ORG_NAME: upstream.orgName,
-    EASEMOB_APP_NAME: upstream.appName,
-    EASEMOB_CLIENT_ID: upstream.clientId,
-    EASEMOB_CLIENT_SECRET: upstream.clientSecret,
-    ADMIN_API_KEYS: adminKey,
-    // Production refuses an open /metrics; the gateway runs as deployed, metrics on.
-    METRICS_TOKEN: 'bench-metrics-token-0123456789',
-    // The emulator enforces no plan; Easemob's would cap every variant alike.
-    UPSTREAM_RATE_LIMIT_PER_SECOND: '0',
-    MAX_COMPLEXITY: '100000',
-    // The hub's contact list as the call estimate should see it: 1 + 10 calls, within the limit.
-    COST_CONTACT_LIST_SIZE: String(contactCount),
-  };
 }
 
 function portOf(process: Started): number {
