@@ -58,25 +58,28 @@ export function rssMb(pid: number): number {
 
 /**
  * RSS of a server left alone: V8's memory reducer gives back the start-up heap (module loading
- * leaves a young generation sized for it) some 10–20 s after the last burst of allocation, so
- * the reading right after start-up is not what an idle instance holds. Samples every 500 ms
- * from `startedAt` until `settleMs` have passed and the last 5 s are within 1 MB; at most
- * `settleMs` + 20 s.
+ * leaves a young generation sized for it) some 15–25 s after the last burst of allocation, so
+ * the reading right after start-up is not what an idle instance holds. Samples every 500 ms from
+ * `startedAt` until `settleMs` have passed and the last 5 s are within 1 MB (at most `settleMs`
+ * + 30 s); `fell` says how long after `startedAt` it last dropped by more than 5 MB.
  */
 export async function idleRssMb(
   pid: number,
   startedAt: number,
-  settleMs = 20_000,
-): Promise<number> {
+  settleMs = 30_000,
+): Promise<{ mb: number; startMb: number; fellAfterMs?: number }> {
   const samples: number[] = [];
-  while (performance.now() < startedAt + settleMs + 20_000) {
-    samples.push(rssMb(pid));
+  let fellAfterMs: number | undefined;
+  while (performance.now() < startedAt + settleMs + 30_000) {
+    const mb = rssMb(pid);
+    if (samples.length > 0 && samples.at(-1)! - mb > 5) fellAfterMs = performance.now() - startedAt;
+    samples.push(mb);
     const last = samples.slice(-10);
     const settled = performance.now() >= startedAt + settleMs && last.length === 10;
     if (settled && Math.max(...last) - Math.min(...last) < 1) break;
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
-  return samples.at(-1)!;
+  return { mb: samples.at(-1)!, startMb: samples[0]!, fellAfterMs };
 }
 
 /** User + system CPU time a Linux process has used, in milliseconds (clock ticks of 10 ms). */

@@ -159,7 +159,13 @@ async function compare(): Promise<boolean> {
   const cachedRssAtStart = cached && rssMb(cached.pid);
   // Before any request: the production start left alone (not in a smoke run, which starts from
   // source and has no time to spare).
-  const rssIdle = smoke ? Number.NaN : await idleRssMb(targets.gateway.pid, gatewayStartedAt);
+  const idle = smoke ? undefined : await idleRssMb(targets.gateway.pid, gatewayStartedAt);
+  const rssIdle = idle?.mb ?? Number.NaN;
+  if (idle) {
+    log(
+      `bench: idle RSS ${idle.startMb.toFixed(0)} → ${idle.mb.toFixed(0)} MB${idle.fellAfterMs === undefined ? ' (no drop)' : `, fell ${(idle.fellAfterMs / 1000).toFixed(0)} s after start`}`,
+    );
+  }
 
   // Same answers everywhere (and every token fetched) before anything is counted or timed; the
   // cache-on gateway twice, so its cached answer is compared too.
