@@ -1,6 +1,6 @@
 import { GraphQLError } from 'graphql';
 import { type Logger, pino } from 'pino';
-import { toClientError } from './errors.js';
+import { errorCodes, toClientError } from './errors.js';
 import { requestScope } from './request-scope.js';
 
 export type { Logger };
@@ -23,9 +23,17 @@ export function createLogger(level = 'info', destination?: pino.DestinationStrea
   );
 }
 
-/** yoga's logger interface over pino. Failures clients caused or Easemob reported are not errors of ours. */
-export function yogaLogging(logger: Logger) {
+/**
+ * yoga's logger interface over pino. Failures clients caused or Easemob reported are not errors
+ * of ours. Requests refused for lack of call budget are logged at most once a second: a flood
+ * is refused thousands of times a second, and a line for each would spend the CPU and the log
+ * volume of the overload on saying so (each line counts those left out since the last one; the
+ * metrics count every one).
+ */
+export function yogaLogging(logger: Logger, now: () => number = Date.now) {
   const seen = new WeakSet<object>();
+  let budgetLineAt = Number.NEGATIVE_INFINITY;
+  let budgetLinesLeftOut = 0;
   const log =
     (level: 'debug' | 'info' | 'warn') =>
     (message: unknown, ...rest: unknown[]) => {
@@ -52,7 +60,19 @@ export function yogaLogging(logger: Logger) {
           seen.add(original);
         }
         const expected = toClientError(original);
-        if (expected) {
+        if (expected?.extensions.code === errorCodes.rateLimited) {
+          if (now() - budgetLineAt < 1000) {
+            budgetLinesLeftOut++;
+            continue;
+          }
+          budgetLineAt = now();
+          const leftOut = budgetLinesLeftOut;
+          budgetLinesLeftOut = 0;
+          logger.info(
+            { error: summarise(arg), code: errorCodes.rateLimited, leftOut },
+            'request failed',
+          );
+        } else if (expected) {
           logger.info({ error: summarise(arg), code: expected.extensions.code }, 'request failed');
         } else {
           logger.error({ error: summarise(arg) }, 'unexpected error');

@@ -1,4 +1,5 @@
 import { Writable } from 'node:stream';
+import { GraphQLError } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { startEmulator } from '../../src/emulator/server.js';
 import { createLogger, yogaLogging } from '../../src/logger.js';
@@ -173,5 +174,31 @@ describe('logs during real requests', () => {
     yogaLogging(loud.logger).debug('Processing GraphQL Parameters', error);
     expect(built).toBeGreaterThan(0);
     expect(loud.lines).toHaveLength(1);
+  });
+
+  it('logs requests refused for lack of budget at most once a second, counting the rest', () => {
+    const { logger, lines } = capture('info');
+    let now = 0;
+    const logging = yogaLogging(logger, () => now);
+    const refused = () =>
+      new GraphQLError('no call budget left for this caller', {
+        extensions: { code: 'RATE_LIMITED' },
+      });
+    for (let i = 0; i < 500; i++) logging.error(refused());
+    now = 999;
+    logging.error(refused());
+    now = 1000;
+    logging.error(refused());
+    // Other client failures keep a line each.
+    const missing = new GraphQLError('no such user', { extensions: { code: 'NOT_FOUND' } });
+    logging.error(missing);
+    logging.error(new GraphQLError('no such user', { extensions: { code: 'NOT_FOUND' } }));
+    const parsed = lines.map((line) => JSON.parse(line) as Line);
+    expect(parsed.map((line) => [line.code, line.leftOut])).toEqual([
+      ['RATE_LIMITED', 0],
+      ['RATE_LIMITED', 500],
+      ['NOT_FOUND', undefined],
+      ['NOT_FOUND', undefined],
+    ]);
   });
 });
