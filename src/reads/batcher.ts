@@ -60,7 +60,8 @@ export class SharedBatcher<V> {
     let reader!: Reader<V>;
     const all = new Promise<Map<string, V | undefined>>((resolve, reject) => {
       // In the order asked, whatever order the batches answer in.
-      const values = new Map<string, V | undefined>(keys.map((key) => [key, undefined]));
+      const values = new Map<string, V | undefined>();
+      for (const key of keys) values.set(key, undefined);
       reader = { values, remaining: keys.length, resolve, reject, gone: false };
     });
     if (keys.length === 0) reader.resolve(reader.values);

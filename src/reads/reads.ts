@@ -226,14 +226,10 @@ export function createReadLayer(client: EasemobClient, options: ReadLayerOptions
 
     /** null for a user Easemob has no presence for. */
     async presences(names: readonly string[], signal?: AbortSignal) {
-      const found: Map<string, Presence | null | undefined> = await batched(
-        'presence',
-        presenceBatcher,
-        names,
-        signal,
-      );
-      for (const [name, presence] of found) if (presence === undefined) found.set(name, null);
-      return found as Map<string, Presence | null>;
+      const found = await batched('presence', presenceBatcher, names, signal);
+      const known = found as Map<string, Presence | null | undefined>;
+      for (const [name, presence] of known) if (presence === undefined) known.set(name, null);
+      return known as Map<string, Presence | null>;
     },
 
     /** A page of every user: shared while in flight, not cached (users come and go). */

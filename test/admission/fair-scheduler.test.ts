@@ -1,10 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  DeficitRoundRobin,
-  FairLimiter,
-  fairPosition,
-  nextGrantAt,
-} from '../../src/easemob/admission.js';
+import { FairLimiter } from '../../src/easemob/admission.js';
+import { DeficitRoundRobin, fairPosition, nextGrantAt } from '../../src/easemob/fair-schedule.js';
 
 describe('nextGrantAt: when the n-th next call may go under a strict rolling window', () => {
   // limit 3 per 1000 ms, now = 10_000
